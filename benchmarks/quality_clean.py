@@ -1,0 +1,116 @@
+"""Quality of `synopse.clean` on browser-copied web pages (devdata/plain-pages).
+
+Scoring as in the trafilatura evaluation: collapse whitespace; a `with` segment found in the
+output (title + body) is a true positive, a missing one a false negative; a `without` segment
+found is a false positive. A page counts as German when its host ends in .de/.at/.ch or when
+German function words make up at least 8 % of its words and outnumber English ones.
+
+    .venv/bin/python benchmarks/quality_clean.py [--errors N] [--german-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from synopse.clean import clean_text
+
+PAGES = Path(__file__).resolve().parents[1] / ".." / "shared" / "devdata" / "plain-pages"
+GERMAN_TLDS = frozenset({"de", "at", "ch"})
+GERMAN_MARKERS = frozenset(
+    "der die das und ist nicht mit sich auch auf für von zu den dem ein eine wird sind".split()
+)
+ENGLISH_MARKERS = frozenset(
+    "the and is not with of to for that this are was on in be by it as".split()
+)
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp, self.fn = self.tp + other.tp, self.fn + other.fn
+        self.fp, self.tn = self.fp + other.fp, self.tn + other.tn
+
+    def figures(self) -> tuple[float, float, float]:
+        precision = self.tp / max(1, self.tp + self.fp)
+        recall = self.tp / max(1, self.tp + self.fn)
+        f1 = 2 * precision * recall / max(1e-9, precision + recall)
+        return precision, recall, f1
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_german(url: str, raw: str) -> bool:
+    host = urlparse(url).netloc.split(":")[0]
+    if host.rsplit(".", 1)[-1] in GERMAN_TLDS:
+        return True
+    words = re.findall(r"\w+", raw.lower())
+    german = sum(word in GERMAN_MARKERS for word in words)
+    english = sum(word in ENGLISH_MARKERS for word in words)
+    return german >= 0.08 * max(1, len(words)) and german > english
+
+
+def score_page(output: str, entry: dict[str, list[str]]) -> tuple[Counts, list[str]]:
+    counts, misses = Counts(), []
+    for segment in entry["with"]:
+        if collapse(segment) in output:
+            counts.tp += 1
+        else:
+            counts.fn += 1
+            misses.append(f"  FN {segment!r}")
+    for segment in entry["without"]:
+        if collapse(segment) in output:
+            counts.fp += 1
+            misses.append(f"  FP {segment!r}")
+        else:
+            counts.tn += 1
+    return counts, misses
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", type=int, default=0, help="print misses of N pages")
+    parser.add_argument("--german-only", action="store_true")
+    args = parser.parse_args()
+    if not (PAGES / "index.json").is_file():
+        print(f"no devdata at {PAGES}; nothing measured")
+        return 1
+    index = json.loads((PAGES / "index.json").read_text(encoding="utf-8"))
+    totals = {"all": Counts(), "german": Counts()}
+    shown = 0
+    for name, entry in sorted(index.items()):
+        raw = (PAGES / name).read_text(encoding="utf-8")
+        german = is_german(entry["url"], raw)
+        if args.german_only and not german:
+            continue
+        cleaned = clean_text(raw)
+        counts, misses = score_page(collapse(cleaned.title + "\n" + cleaned.body), entry)
+        totals["all"].add(counts)
+        if german:
+            totals["german"].add(counts)
+        if misses and shown < args.errors:
+            shown += 1
+            print(f"{name} {entry['url']}\n" + "\n".join(misses))
+    for label, counts in totals.items():
+        precision, recall, f1 = counts.figures()
+        pages = sum(1 for _ in index) if label == "all" else None
+        note = f" ({pages} pages)" if pages else ""
+        print(f"{label:7s} P={precision:.3f} R={recall:.3f} F1={f1:.3f}"
+              f" tp={counts.tp} fn={counts.fn} fp={counts.fp}{note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Linguistic annotation: sentences, tokens, entities, quotes, times and quantities."""

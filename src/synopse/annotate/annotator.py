@@ -1,0 +1,56 @@
+"""The per-article annotation stage: tokens, entities, quotes, times and quantities.
+
+All models and lexicons load once per `Annotator`; call it on many articles or texts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from synopse.annotate.entities import EntityRecognizer
+from synopse.annotate.quantities import find_quantities
+from synopse.annotate.quotes import QuoteFinder
+from synopse.annotate.times import find_times
+from synopse.annotate.tokens import Tokenizer
+from synopse.model import Article, Mention, Quantity, Quote, Sentence, TimeExpression
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    times: tuple[TimeExpression, ...]
+    quantities: tuple[Quantity, ...]
+
+
+class Annotator:
+    """Annotate texts exactly as given; offsets index the text passed in."""
+
+    def __init__(self) -> None:
+        self._tokenizer = Tokenizer()
+        self._entities = EntityRecognizer()
+        self._quotes = QuoteFinder()
+
+    def annotate(self, text: str, published: dt.date | None = None) -> Annotations:
+        sentences = self._tokenizer(text)
+        mentions = self._entities(text, sentences)
+        return Annotations(
+            sentences=sentences,
+            mentions=mentions,
+            quotes=self._quotes(text, sentences, mentions),
+            times=find_times(text, sentences, published),
+            quantities=find_quantities(text, sentences),
+        )
+
+    def __call__(self, article: Article) -> Article:
+        found = self.annotate(article.text, article.published_day)
+        return replace(
+            article,
+            sentences=found.sentences,
+            mentions=found.mentions,
+            quotes=found.quotes,
+            times=found.times,
+            quantities=found.quantities,
+        )

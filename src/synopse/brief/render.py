@@ -1,0 +1,124 @@
+"""Write a report as report.json, report.md and report.html into a directory.
+
+Markdown and HTML are rendered from the same JSON-ready data as report.json, so the three
+never disagree. The HTML file is self-contained (inline CSS, no scripts needed): briefing
+citations link to the source sentence in the article, which is highlighted when targeted.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from synopse.brief.report_json import JsonDict, report_to_dict
+from synopse.model import Article, Report
+
+_TYPE_CLASS = {"PER": "per", "ORG": "org", "LOC": "loc", "MISC": "misc"}
+
+
+def write_reports(report: Report, out_dir: Path) -> dict[str, Path]:
+    """The paths written, by format."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    data = report_to_dict(report)
+    paths = {fmt: out_dir / f"report.{fmt}" for fmt in ("json", "md", "html")}
+    paths["json"].write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    paths["md"].write_text(render_markdown(data), encoding="utf-8")
+    paths["html"].write_text(render_html(report, data), encoding="utf-8")
+    return paths
+
+
+def render_markdown(data: JsonDict) -> str:
+    titles = {a["id"]: a["outlet"] or a["id"] for a in data["articles"]}
+    lines = ["# synopse report", ""]
+    lines += [f"{len(data['articles'])} articles, {len(data['stories'])} stories, "
+              f"{len(data['errors'])} errors.", ""]
+    for story in data["stories"]:
+        lines += _markdown_story(story, titles)
+    if data["errors"]:
+        lines += ["## Errors", ""] + [f"- `{e['source']}`: {e['message']}" for e in data["errors"]] + [""]
+    return "\n".join(lines)
+
+
+def _cite(ids: list[str], titles: dict[str, str]) -> str:
+    return ", ".join(f"[{titles.get(i, i)}]" for i in ids)
+
+
+def _markdown_story(story: JsonDict, titles: dict[str, str]) -> list[str]:
+    lines = [f"## {story['title']}", "", f"Sources: {_cite(story['article_ids'], titles)}", "", "### Briefing", ""]
+    lines += [f"- {b['text']} {_cite(b['article_ids'], titles)}" for b in story["briefing"]]
+    lines += ["", "### Synopse", "", "| topic | status | claims |", "|---|---|---|"]
+    for c in story["comparisons"]:
+        claims = "; ".join(
+            f"{_escape_md(k['surface'])} ({titles.get(k['article_id'], k['article_id'])}"
+            + (f", laut {k['attributed_to']})" if k["attributed_to"] else ")")
+            for k in c["claims"]
+        )
+        status = c["status"] + (f" ({c['divergence']})" if c.get("divergence") else "")
+        lines.append(f"| {_escape_md(c['topic'])} | {status} | {claims} |")
+    lines += ["", "### Timeline", ""]
+    for t in story["timeline"]:
+        mark = " (background)" if t.get("background") else ""
+        lines.append(f"- **{t['date']}**{mark}: {t['text']} {_cite(t['article_ids'], titles)}")
+    lines += ["", "### Who said what", ""]
+    for q in story["quotes"]:
+        speaker = q.get("speaker_name") or q["speaker_text"] or "unknown"
+        lines.append(f"- {speaker} ({q['kind']}): „{q['text']}“ [{titles.get(q['article_id'], q['article_id'])}]")
+    lines += ["", "### Who is who", ""]
+    for e in story["entities"][:30]:
+        extra = f" — {', '.join(e['roles'][:3])}" if e["roles"] else ""
+        aliases = f" (also: {', '.join(e['aliases'][:5])})" if e["aliases"] else ""
+        lines.append(f"- **{e['name']}** {e['type']}{extra}{aliases}")
+    return [*lines, ""]
+
+
+def _escape_md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_html(report: Report, data: JsonDict) -> str:
+    env = Environment(loader=PackageLoader("synopse.brief", "templates"), autoescape=select_autoescape())
+    articles = {a.id: a for a in report.articles}
+    template = env.get_template("report.html.j2")
+    return template.render(
+        data=data,
+        outlets={a.id: a.outlet or a.id for a in report.articles},
+        article_html={a.id: marked_text(a) for a in report.articles},
+        articles=articles,
+    )
+
+
+def marked_text(article: Article) -> Markup:
+    """The article text as HTML: every sentence an anchor `a-<id>-<start>`, mentions marked."""
+    mentions = sorted(article.mentions, key=lambda m: m.start)
+    parts: list[str] = []
+    cursor = 0
+    for sentence in article.sentences:
+        parts.append(_plain(article.text[cursor : sentence.start]))
+        parts.append(f'<span class="s" id="a-{html.escape(article.id)}-{sentence.start}">')
+        parts.append(_with_mentions(article.text, sentence.start, sentence.end, mentions))
+        parts.append("</span>")
+        cursor = sentence.end
+    parts.append(_plain(article.text[cursor:]))
+    return Markup("".join(parts))
+
+
+def _with_mentions(text: str, start: int, end: int, mentions: list[Any]) -> str:
+    parts, cursor = [], start
+    for m in mentions:
+        if m.start < cursor or m.end > end or m.start < start:
+            continue
+        parts.append(_plain(text[cursor : m.start]))
+        title = html.escape(f"{m.type.value}: {m.canonical}" + (f" ({m.role})" if m.role else ""))
+        parts.append(f'<mark class="{_TYPE_CLASS[m.type.value]}" title="{title}">{_plain(text[m.start:m.end])}</mark>')
+        cursor = m.end
+    parts.append(_plain(text[cursor:end]))
+    return "".join(parts)
+
+
+def _plain(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>\n")

@@ -1,0 +1,193 @@
+"""The report as JSON-ready data: the contract documented in docs/report-schema.md.
+
+Story-level objects hold article ids and offsets; this is where text is sliced back in, so a
+reader of report.json sees both the words and where they stand.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from synopse.model import (
+    Article,
+    BriefingSentence,
+    Claim,
+    Comparison,
+    Entity,
+    Quantity,
+    Quote,
+    Report,
+    Span,
+    Story,
+    StoryQuote,
+    TimeExpression,
+    TimelineEntry,
+)
+
+SCHEMA_VERSION = "1.0"
+JsonDict = dict[str, Any]
+
+
+def report_to_dict(report: Report) -> JsonDict:
+    texts = {a.id: a.text for a in report.articles}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [article_to_dict(a) for a in report.articles],
+        "stories": [story_to_dict(s, texts) for s in report.stories],
+        "errors": [{"source": e.source, "message": e.message, "stage": e.stage} for e in report.errors],
+    }
+
+
+def article_to_dict(article: Article) -> JsonDict:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "language": article.language,
+        "text": article.text,
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+        "counts": {
+            "sentences": len(article.sentences),
+            "entities": len(article.mentions),
+            "quotes": len(article.quotes),
+            "times": len(article.times),
+            "quantities": len(article.quantities),
+        },
+    }
+
+
+def story_to_dict(story: Story, texts: dict[str, str]) -> JsonDict:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "article_ids": list(story.article_ids),
+        "entities": [_entity(e) for e in story.entities],
+        "quotes": [_story_quote(q) for q in story.quotes],
+        "comparisons": [_comparison(c, texts) for c in story.comparisons],
+        "timeline": [_timeline_entry(t, texts) for t in story.timeline],
+        "briefing": [_briefing_sentence(b, texts) for b in story.briefing],
+    }
+
+
+def _entity(entity: Entity) -> JsonDict:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type.value,
+        "aliases": list(entity.aliases),
+        "roles": list(entity.roles),
+        "mentions": [
+            {"article_id": m.article_id, "start": m.start, "end": m.end, "text": m.text}
+            for m in entity.mentions
+        ],
+    }
+
+
+def _story_quote(item: StoryQuote) -> JsonDict:
+    quote = item.quote
+    return {
+        "article_id": item.article_id,
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "kind": quote.kind.value,
+        "speaker_entity_id": item.speaker_entity_id,
+        "speaker_text": quote.speaker.text if quote.speaker else None,
+        "speaker_name": quote.speaker_name,
+        "cue": quote.cue.text if quote.cue else None,
+    }
+
+
+def _comparison(comparison: Comparison, texts: dict[str, str]) -> JsonDict:
+    return {
+        "topic": comparison.topic,
+        "status": comparison.status.value,
+        "divergence": comparison.divergence,
+        "note": comparison.note,
+        "article_ids": sorted({c.article_id for c in comparison.claims}),
+        "claims": [_claim(c, texts) for c in comparison.claims],
+    }
+
+
+def _claim(claim: Claim, texts: dict[str, str]) -> JsonDict:
+    return {
+        "article_id": claim.article_id,
+        "start": claim.start,
+        "end": claim.end,
+        "sentence": texts[claim.article_id][claim.sentence_start : claim.sentence_end],
+        "sentence_start": claim.sentence_start,
+        "sentence_end": claim.sentence_end,
+        "surface": claim.surface,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "attributed_to": claim.attributed_to,
+    }
+
+
+def _timeline_entry(entry: TimelineEntry, texts: dict[str, str]) -> JsonDict:
+    first = entry.refs[0]
+    return {
+        "date": entry.date,
+        "precision": entry.precision,
+        "text": texts[first.article_id][first.start : first.end],
+        "article_ids": list(dict.fromkeys(r.article_id for r in entry.refs)),
+        "background": entry.background,
+        "sources": [{"article_id": r.article_id, "start": r.start, "end": r.end} for r in entry.refs],
+    }
+
+
+def _briefing_sentence(sentence: BriefingSentence, texts: dict[str, str]) -> JsonDict:
+    ref = sentence.ref
+    return {
+        "text": texts[ref.article_id][ref.start : ref.end],
+        "article_ids": list(sentence.article_ids),
+        "source": {"article_id": ref.article_id, "start": ref.start, "end": ref.end},
+    }
+
+
+# ---- `synopse annotate` output ---------------------------------------------------------------
+
+
+def span_to_dict(span: Span | None) -> JsonDict | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def quote_to_dict(quote: Quote) -> JsonDict:
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "kind": quote.kind.value,
+        "speaker": span_to_dict(quote.speaker),
+        "speaker_name": quote.speaker_name,
+        "cue": span_to_dict(quote.cue),
+    }
+
+
+def time_to_dict(time: TimeExpression) -> JsonDict:
+    return {
+        "start": time.start,
+        "end": time.end,
+        "text": time.text,
+        "value": time.value,
+        "precision": time.precision,
+        "anchor": time.anchor,
+    }
+
+
+def quantity_to_dict(quantity: Quantity) -> JsonDict:
+    return {
+        "start": quantity.start,
+        "end": quantity.end,
+        "text": quantity.text,
+        "value": quantity.value,
+        "unit": quantity.unit,
+        "qualifier": quantity.qualifier,
+        "low": quantity.low,
+        "high": quantity.high,
+        "normalized": quantity.normalized,
+        "counted": quantity.counted,
+    }

@@ -1,0 +1,287 @@
+"""The `synopse` command.
+
+Exit codes:
+  0  everything was read and analysed
+  1  nothing could be done: a fatal input or configuration error
+  2  the command line was wrong (unknown option, missing argument)
+  3  finished, but some inputs failed; they are listed in the report's errors[] / on stderr
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import Progress
+
+from synopse.annotate.annotator import Annotations, Annotator
+from synopse.brief.render import write_reports
+from synopse.brief.report_json import quantity_to_dict, quote_to_dict, time_to_dict
+from synopse.config import Settings, load_settings
+from synopse.errors import InputError, SynopseError
+from synopse.ingest.files import decode
+from synopse.model import Article, ErrorRecord, Report
+from synopse.pipeline import analyze as run_analysis
+from synopse.pipeline import read_articles
+
+EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+PROGRESS_FROM = 10  # show a progress bar from this many input files on
+
+_err = Console(stderr=True, highlight=False)
+
+
+def main() -> None:
+    """Entry point: library errors become one clean line and a non-zero exit."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as usage:
+        usage.show()
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:
+        sys.exit(EXIT_FATAL)
+    except SynopseError as error:
+        _err.print(f"synopse: error: {error}", markup=False)
+        sys.exit(EXIT_FATAL)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="synopse")
+def cli() -> None:
+    """synopse compares news coverage of the same events across outlets.
+
+    It groups articles into stories and shows what the sources agree on, where they diverge,
+    who said what and when, with a briefing whose every sentence cites its sources.
+
+    Exit codes: 0 ok; 1 fatal error; 2 usage error; 3 finished, but some inputs failed.
+    """
+
+
+def _settings(config: Path | None, on_error: str | None, encoding: str | None) -> Settings:
+    settings = load_settings(config)
+    if on_error:
+        settings = replace(settings, on_error=on_error)
+    if encoding:
+        settings = replace(settings, ingest=replace(settings.ingest, encoding=encoding))
+    return settings
+
+
+_config_option = click.option(
+    "--config", type=click.Path(dir_okay=False, path_type=Path),
+    help="Settings file (TOML). Default: ./synopse.toml if present.",
+)
+_encoding_option = click.option(
+    "--encoding", metavar="NAME", help="Text encoding of the input files (default utf-8)."
+)
+_on_error_option = click.option(
+    "--on-error", type=click.Choice(["record", "skip", "raise"]),
+    help="What a failed input does: record it in errors[] and go on (default), skip it with a "
+    "warning, or stop with an error.",
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Directory for report.json, report.md and report.html (created if missing).")
+@_config_option
+@_encoding_option
+@_on_error_option
+@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+def analyze(paths: tuple[str, ...], out_dir: Path, config: Path | None, encoding: str | None,
+            on_error: str | None, quiet: bool) -> None:
+    """Analyse articles and write a report.
+
+    PATHS are article files (.txt, .md: one article each, first line the headline) and
+    directories of them (read recursively), or - for one article on stdin. Writes
+    OUT/report.json (the documented contract), OUT/report.md and OUT/report.html, and prints
+    a short summary.
+    """
+    settings = _settings(config, on_error, encoding)
+    total = _count_inputs(paths)
+    if quiet or total < PROGRESS_FROM:
+        report = run_analysis(paths, settings)
+    else:
+        with Progress(console=_err, transient=True) as bar:
+            task = bar.add_task("analysing", total=total)
+            report = run_analysis(paths, settings, progress=lambda _: bar.advance(task))
+    written = write_reports(report, out_dir)
+    if not quiet:
+        _summary(report, written["html"])
+    _exit_for(report.errors, len(report.articles))
+
+
+def _count_inputs(paths: tuple[str, ...]) -> int:
+    count = 0
+    for name in paths:
+        path = Path(name)
+        count += sum(1 for p in path.rglob("*") if p.is_file()) if path.is_dir() else 1
+    return count
+
+
+def _summary(report: Report, html: Path) -> None:
+    out = Console(highlight=False, soft_wrap=True)
+    out.print(f"{len(report.articles)} articles, {len(report.stories)} stories, "
+              f"{len(report.errors)} errors")
+    for story in report.stories:
+        divergent = sum(1 for c in story.comparisons if c.status.value == "divergent")
+        out.print(f"  [{story.id}] {story.title} — {len(story.article_ids)} articles, "
+                  f"{len(story.entities)} entities, {len(story.quotes)} quotes, "
+                  f"{divergent} divergences", markup=False)
+    for error in report.errors:
+        _err.print(f"synopse: {error.message}", markup=False)
+    out.print(f"HTML report: {html.resolve()}", markup=False)
+
+
+def _exit_for(errors: tuple[ErrorRecord, ...] | list[str], analysed: int) -> None:
+    if errors and not analysed:
+        sys.exit(EXIT_FATAL)
+    if errors:
+        sys.exit(EXIT_PARTIAL)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--jsonl", is_flag=True,
+              help="One JSON object per article: metadata, text and the removed lines with reasons.")
+@_config_option
+@_encoding_option
+def extract(paths: tuple[str, ...], jsonl: bool, config: Path | None, encoding: str | None) -> None:
+    """Print the clean text of each article: headline, blank line, body.
+
+    Page furniture (menus, cookie notes, teasers, comment forms ...) is removed. Articles are
+    separated by a line of dashes. Errors go to stderr; the other articles are still printed.
+    """
+    settings = _settings(config, "record", encoding)
+    errors, printed = [], 0
+    for item in read_articles(paths, settings):
+        if isinstance(item, ErrorRecord):
+            _err.print(f"synopse: {item.message}", markup=False)
+            errors.append(item.message)
+            continue
+        click.echo(json.dumps(_extract_record(item), ensure_ascii=False) if jsonl else _extract_text(item, printed))
+        printed += 1
+    _exit_for(errors, printed)
+
+
+def _extract_text(article: Article, index: int) -> str:
+    separator = "-" * 72 + "\n" if index else ""
+    return f"{separator}{article.title}\n\n{article.text}"
+
+
+def _extract_record(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "language": article.language,
+        "text": article.text,
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+    }
+
+
+@cli.command()
+@click.argument("file", default="-", required=False)
+@click.option("--jsonl", is_flag=True,
+              help='Input is JSON lines {"id", "text", optional "published"}; one output line per '
+              "input line, carrying its id. Models load once for the whole batch.")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Publication date that relative times (\"am Mittwoch\") are resolved against.")
+@_encoding_option
+def annotate(file: str, jsonl: bool, published: str | None, encoding: str | None) -> None:
+    """Annotate one text exactly as given and print JSON.
+
+    No cleaning: offsets index the text as read from FILE (or stdin when FILE is - or
+    omitted). Output: sentences[], entities[] {start, end, text, type, canonical},
+    quotes[] {start, end, text, kind, speaker, speaker_name, cue}, times[] {start, end, text,
+    value, precision}, quantities[] {start, end, text, value, unit, qualifier}.
+    """
+    settings = _settings(None, None, encoding)
+    day = _parse_day(published, "--published")
+    annotator = Annotator()
+    if not jsonl:
+        text = _read_text(file, settings)
+        click.echo(json.dumps(annotations_to_dict(annotator.annotate(text, day)), ensure_ascii=False))
+        return
+    failures = 0
+    for record in _jsonl_records(_read_text(file, settings), file):
+        if "error" in record:
+            failures += 1
+        else:
+            found = annotator.annotate(record.pop("text"), record.pop("published_day"))
+            record.update(annotations_to_dict(found))
+        click.echo(json.dumps(record, ensure_ascii=False))
+    if failures:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _read_text(file: str, settings: Settings) -> str:
+    if file == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>", settings.ingest)
+    path = Path(file)
+    if not path.is_file():
+        raise InputError(file, "no such file")
+    return decode(path.read_bytes(), file, settings.ingest)
+
+
+def _jsonl_records(text: str, source: str) -> Iterator[dict[str, Any]]:
+    """Each line as {"id", "text", "published_day"}, or {"id", "error"} when it is unusable."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('expected an object with a string "text"')
+            day = _parse_day(record.get("published"), f"{where} published")
+        except (ValueError, InputError) as exc:
+            _err.print(f"synopse: {where}: {exc}", markup=False)
+            yield {"id": _line_id(line, number), "error": f"{where}: {exc}"}
+            continue
+        yield {"id": record.get("id", number), "text": record["text"], "published_day": day}
+
+
+def _line_id(line: str, number: int) -> Any:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return number
+    return record.get("id", number) if isinstance(record, dict) else number
+
+
+def _parse_day(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise InputError(where, f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
+
+
+def annotations_to_dict(found: Annotations) -> dict[str, Any]:
+    return {
+        "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in found.sentences],
+        "entities": [
+            {"start": m.start, "end": m.end, "text": m.text, "type": m.type.value,
+             "canonical": m.canonical, "role": m.role}
+            for m in found.mentions
+        ],
+        "quotes": [quote_to_dict(q) for q in found.quotes],
+        "times": [time_to_dict(t) for t in found.times],
+        "quantities": [quantity_to_dict(q) for q in found.quantities],
+    }
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Align sentences across a story's articles by lexical similarity of their content lemmas.
+
+Two sentences from different articles are aligned when the cosine of their TF-IDF vectors
+(over content lemmas, IDF from the story) reaches `threshold`. Alignment feeds the briefing's
+citations ("a sentence carried by five outlets appears once, citing all five") and the grouping
+of comparable claims. Lexical only for now: paraphrases with different words are missed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from synopse.annotate.tokens import content_lemmas
+from synopse.model import Article, Sentence
+
+SentenceKey = tuple[str, int]  # (article id, index of the sentence in the article)
+
+
+class SentenceAligner:
+    def __init__(self, threshold: float = 0.45) -> None:
+        self.threshold = threshold
+
+    def fit(self, articles: Sequence[Article]) -> SentenceAligner:
+        self.keys_: list[SentenceKey] = []
+        self.sentences_: list[Sentence] = []
+        documents = []
+        for article in articles:
+            for index, sentence in enumerate(article.sentences):
+                self.keys_.append((article.id, index))
+                self.sentences_.append(sentence)
+                documents.append(" ".join(content_lemmas(sentence.tokens)))
+        self.similarity_ = _cosine(documents)
+        self._position = {key: i for i, key in enumerate(self.keys_)}
+        return self
+
+    def support(self, key: SentenceKey) -> dict[str, float]:
+        """For each other article, the best similarity of one of its sentences to `key`, if aligned."""
+        row = self.similarity_[self._position[key]]
+        best: dict[str, float] = {}
+        for j in np.flatnonzero(row >= self.threshold):
+            article_id = self.keys_[j][0]
+            if article_id != key[0]:
+                best[article_id] = max(best.get(article_id, 0.0), float(row[j]))
+        return best
+
+    def similarity(self, a: SentenceKey, b: SentenceKey) -> float:
+        return float(self.similarity_[self._position[a], self._position[b]])
+
+
+def _cosine(documents: list[str]) -> NDArray[np.float64]:
+    if not any(d.strip() for d in documents):
+        return np.zeros((len(documents), len(documents)))
+    vectorizer = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]+\b")
+    vectors = vectorizer.fit_transform(documents)
+    return np.asarray((vectors @ vectors.T).toarray(), dtype=np.float64)

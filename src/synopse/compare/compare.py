@@ -1,0 +1,273 @@
+"""Line up comparable statements of a story's articles and classify each group.
+
+Three kinds of group, each a `Comparison`:
+  1. figures: quantities of the same unit (and counted noun) in aligned or topically close
+     sentences; intervals that all overlap are consensus, any two that cannot both be true
+     make the group divergent;
+  2. name spellings: one entity spelled differently by different articles (divergent);
+  3. roles: one person given roles by different articles that do not contain each other.
+A group reported by one article only is `single`. For divergent figures, `divergence` says
+whether the quoted parties differ ("sources": A quotes Trump, B the Kremlin, both may be right)
+or the outlets themselves disagree ("outlets").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations
+
+from synopse.annotate.tokens import content_lemmas
+from synopse.config import CompareSettings
+from synopse.model import (
+    Article,
+    Claim,
+    Comparison,
+    Entity,
+    EntityType,
+    Mention,
+    Quantity,
+    Status,
+)
+
+# Figures whose sentences share less than this share of content words are about different things.
+_TOPIC_OVERLAP = 0.2
+_STEM = 6  # common prefix length at which two German words count as one stem
+_UNIT_LABELS = {"minute": "Dauer", "day": "Dauer", "year": "Zeitraum", "EUR": "Betrag", "USD": "Betrag",
+                "percent": "Anteil", "person": "Anzahl", "m": "Entfernung"}
+
+
+def compare_story(
+    articles: Sequence[Article],
+    entities: Sequence[Entity],
+    settings: CompareSettings | None = None,
+) -> tuple[Comparison, ...]:
+    settings = settings or CompareSettings()
+    by_id = {a.id: a for a in articles}
+    groups = [
+        *_figure_comparisons(articles),
+        *_spelling_comparisons(entities, by_id),
+        *_role_comparisons(entities, by_id),
+    ]
+    ranked = sorted(groups, key=_importance)
+    return tuple(ranked[: settings.max_comparisons])
+
+
+def _importance(comparison: Comparison) -> tuple[int, int, str]:
+    outlets = len({c.article_id for c in comparison.claims})
+    order = {Status.DIVERGENT: 0, Status.CONSENSUS: 1, Status.SINGLE: 2}[comparison.status]
+    return (-outlets, order, comparison.topic)
+
+
+# ---- figures ---------------------------------------------------------------------------------
+
+
+def _figure_comparisons(articles: Sequence[Article]) -> list[Comparison]:
+    candidates = [(a, q) for a in articles for q in a.quantities if q.unit and q.low is not None]
+    claims = [_figure_claim(a, q) for a, q in candidates]
+    words = [_topic_words(a, q) for a, q in candidates]
+    groups = _connected(
+        len(claims),
+        lambda i, j: _same_figure(candidates[i][1], candidates[j][1])
+        and _related(words[i], words[j]),
+    )
+    return [_figure_comparison([claims[i] for i in g], [candidates[i] for i in g]) for g in groups]
+
+
+def _topic_words(article: Article, quantity: Quantity) -> set[str]:
+    """Content lemmas of the figure's sentence, without the figure's own words."""
+    sentence = article.sentences[_sentence_index(article, quantity.start)]
+    outside = [t for t in sentence.tokens if not quantity.start <= t.start < quantity.end]
+    return {w for w in content_lemmas(outside) if w.isalpha()}
+
+
+def _related(a: set[str], b: set[str]) -> bool:
+    """Whether two sentences share enough content words to speak of the same thing; German
+    compounds and derivations count as shared when they begin alike (Telefonat/telefonieren)."""
+    if not a or not b:
+        return False
+    shared = sum(1 for x in a if any(_stem_match(x, y) for y in b))
+    return shared / min(len(a), len(b)) >= _TOPIC_OVERLAP
+
+
+def _stem_match(x: str, y: str) -> bool:
+    return x == y or (len(x) >= _STEM and len(y) >= _STEM and x[:_STEM] == y[:_STEM])
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit and (a.counted == b.counted or not a.counted or not b.counted)
+
+
+def _figure_claim(article: Article, quantity: Quantity) -> Claim:
+    sentence = article.sentences[_sentence_index(article, quantity.start)]
+    return Claim(
+        article_id=article.id,
+        start=quantity.start,
+        end=quantity.end,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        surface=quantity.text,
+        value=_describe(quantity),
+        low=quantity.low,
+        high=quantity.high,
+        attributed_to=attribution(article, quantity.start, quantity.end),
+    )
+
+
+def _describe(quantity: Quantity) -> str:
+    amount = quantity.normalized if quantity.normalized is not None else quantity.value
+    unit = quantity.counted or quantity.unit or ""
+    low = "…" if quantity.low is None else f"{quantity.low:g}"
+    high = "…" if quantity.high is None else f"{quantity.high:g}"
+    exact = quantity.low == quantity.high
+    return f"{amount:g} {unit}" if exact and amount is not None else f"{low}–{high} {unit}"
+
+
+def _figure_comparison(claims: list[Claim], sources: list[tuple[Article, Quantity]]) -> Comparison:
+    articles = {c.article_id for c in claims}
+    topic = _figure_topic(sources)
+    if len(articles) < 2:
+        return Comparison(topic, Status.SINGLE, tuple(claims))
+    conflicts = [
+        (a, b)
+        for a, b in combinations(claims, 2)
+        if a.article_id != b.article_id and not _overlap(a, b)
+    ]
+    if not conflicts:
+        return Comparison(topic, Status.CONSENSUS, tuple(claims))
+    parties = {c.attributed_to for pair in conflicts for c in pair}
+    kind = "sources" if None not in parties and len(parties) > 1 else "outlets"
+    note = "; ".join(f"{a.surface} ({a.attributed_to or a.article_id}) ≠ {b.surface} "
+                     f"({b.attributed_to or b.article_id})" for a, b in conflicts[:3])
+    return Comparison(topic, Status.DIVERGENT, tuple(claims), divergence=kind, note=note)
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    """Whether two intervals share a point; None bounds are open ends."""
+    a_low = a.low if a.low is not None else float("-inf")
+    b_low = b.low if b.low is not None else float("-inf")
+    a_high = a.high if a.high is not None else float("inf")
+    b_high = b.high if b.high is not None else float("inf")
+    return a_low <= b_high and b_low <= a_high
+
+
+def _figure_topic(sources: list[tuple[Article, Quantity]]) -> str:
+    quantity = sources[0][1]
+    label = _UNIT_LABELS.get(quantity.unit or "", "Wert")
+    words: Counter[str] = Counter()
+    for article, q in sources:
+        sentence = article.sentences[_sentence_index(article, q.start)]
+        inside = {t.lemma.lower() for t in sentence.tokens if q.start <= t.start < q.end}
+        words.update({w for w in content_lemmas(sentence.tokens) if w not in inside and w.isalpha()})
+    shared = [w for w, n in words.most_common(3) if n > 1 or len(sources) == 1]
+    about = quantity.counted or (", ".join(shared[:2]) if shared else "")
+    return f"{label}: {about}" if about else label
+
+
+def _connected(n: int, linked: Callable[[int, int], bool]) -> list[list[int]]:
+    """Connected components of the graph on range(n) whose edges `linked(i, j)` says."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(n), 2):
+        if linked(i, j):
+            parent[find(i)] = find(j)
+    components: dict[int, list[int]] = {}
+    for i in range(n):
+        components.setdefault(find(i), []).append(i)
+    return list(components.values())
+
+
+# ---- attribution -----------------------------------------------------------------------------
+
+
+def attribution(article: Article, start: int, end: int) -> str | None:
+    """The party a statement at [start, end) is attributed to: the speaker of the quote it
+    stands in, else of a speech report in the same sentence, else None."""
+    for quote in article.quotes:
+        if quote.start <= start and end <= quote.end and quote.speaker_name:
+            return quote.speaker_name
+    sentence = article.sentences[_sentence_index(article, start)]
+    for quote in article.quotes:
+        if quote.speaker_name and sentence.start <= quote.start < sentence.end:
+            return quote.speaker_name
+    return None
+
+
+def _sentence_index(article: Article, offset: int) -> int:
+    starts = [s.start for s in article.sentences]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+# ---- names and roles -------------------------------------------------------------------------
+
+
+def _mentions_by_article(entity: Entity) -> dict[str, list[tuple[int, int, str]]]:
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for ref in entity.mentions:
+        found.setdefault(ref.article_id, []).append((ref.start, ref.end, ref.text))
+    return found
+
+
+def _spelling_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> list[Comparison]:
+    """Full names an entity is given, one claim per article, when articles disagree."""
+    result = []
+    for entity in entities:
+        if entity.type != EntityType.PER:
+            continue
+        claims = []
+        for article_id, refs in _mentions_by_article(entity).items():
+            full = _full_name_mention(by_id[article_id], {(s, e) for s, e, _ in refs})
+            if full is not None:
+                claims.append(_text_claim(by_id[article_id], full.start, full.end, full.canonical))
+        spellings = sorted({c.value for c in claims})
+        if len(spellings) > 1:
+            result.append(Comparison(f"Schreibweise: {entity.name}", Status.DIVERGENT, tuple(claims),
+                                     divergence="outlets", note=" / ".join(spellings)))
+    return result
+
+
+def _full_name_mention(article: Article, positions: set[tuple[int, int]]) -> Mention | None:
+    for mention in article.mentions:
+        if (mention.start, mention.end) in positions and len(mention.canonical.split()) > 1:
+            return mention
+    return None
+
+
+def _role_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> list[Comparison]:
+    result = []
+    for entity in entities:
+        claims = []
+        for article_id, refs in _mentions_by_article(entity).items():
+            article = by_id[article_id]
+            positions = {(s, e) for s, e, _ in refs}
+            for m in article.mentions:
+                if m.role and (m.start, m.end) in positions:
+                    claim = _text_claim(article, m.start, m.end, m.role)
+                    claims.append(claim)
+                    break
+        if len({c.article_id for c in claims}) < 2:
+            continue
+        roles = [c.value for c in claims]
+        clash = any(not _compatible_roles(a, b) for a, b in combinations(roles, 2))
+        status = Status.DIVERGENT if clash else Status.CONSENSUS
+        result.append(Comparison(f"Rolle: {entity.name}", status, tuple(claims),
+                                 divergence="outlets" if clash else None,
+                                 note=" / ".join(sorted(set(roles)))))
+    return result
+
+
+def _compatible_roles(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
+
+
+def _text_claim(article: Article, start: int, end: int, value: str) -> Claim:
+    sentence = article.sentences[_sentence_index(article, start)]
+    return Claim(article.id, start, end, sentence.start, sentence.end, article.text[start:end], value)

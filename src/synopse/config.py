@@ -1,0 +1,108 @@
+"""Settings: one typed, frozen dataclass per stage, collected in `Settings`.
+
+Defaults live here; a `synopse.toml` file (or `--config FILE`) overrides them, section by
+section: `[clean]`, `[annotate]`, `[cluster]`, `[compare]`, `[brief]`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from synopse.errors import ConfigError
+
+OnError = Literal["raise", "record", "skip"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    encoding: str = "utf-8"
+    extensions: tuple[str, ...] = (".txt", ".md")
+    max_bytes: int = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class CleanSettings:
+    min_body_chars: int = 1  # an article whose body is shorter after cleaning is an input error
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotateSettings:
+    ner: str = "rules"  # "rules" (built in) or "spacy:NAME" for an installed spaCy pipeline
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    threshold: float = 0.22  # minimum similarity for an article to join a story
+    max_days_apart: int = 7  # articles further apart in time never share a story
+
+
+@dataclass(frozen=True, slots=True)
+class CompareSettings:
+    max_comparisons: int = 40
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSettings:
+    max_sentences: int = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
+    compare: CompareSettings = field(default_factory=CompareSettings)
+    brief: BriefSettings = field(default_factory=BriefSettings)
+    on_error: OnError = "record"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Defaults, overridden by `path` or by `synopse.toml` in the working directory if present."""
+    if path is None:
+        default = Path("synopse.toml")
+        if not default.is_file():
+            return Settings()
+        path = default
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read settings ({exc})") from exc
+    return settings_from_dict(data, str(path))
+
+
+def settings_from_dict(data: dict[str, Any], where: str = "settings") -> Settings:
+    settings = Settings()
+    for name, value in data.items():
+        if name == "on_error":
+            if value not in ("raise", "record", "skip"):
+                raise ConfigError(f"{where}: on_error must be raise, record or skip, not {value!r}")
+            settings = replace(settings, on_error=value)
+            continue
+        section = getattr(settings, name, None)
+        if section is None or not isinstance(value, dict):
+            raise ConfigError(f"{where}: unknown section [{name}]")
+        settings = replace(settings, **{name: _override(section, value, f"{where} [{name}]")})
+    return settings
+
+
+def _override(section: Any, values: dict[str, Any], where: str) -> Any:
+    known = {f.name: f for f in fields(section)}
+    converted: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown setting {key!r}; expected one of {sorted(known)}")
+        current = getattr(section, key)
+        if isinstance(current, tuple):
+            value = tuple(value)
+        elif not isinstance(value, type(current)) and not (
+            isinstance(current, float) and isinstance(value, int)
+        ):
+            raise ConfigError(
+                f"{where}: {key} must be {type(current).__name__}, not {type(value).__name__}"
+            )
+        converted[key] = value
+    return replace(section, **converted)

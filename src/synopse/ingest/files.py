@@ -1,0 +1,115 @@
+"""Read plain-text and Markdown articles from files and directories.
+
+One file is one article; its first meaningful line is the headline (found by the cleaner).
+Errors name the file and the problem; a batch yields them in place of the document so the
+caller can record them and go on.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from synopse.config import IngestSettings
+from synopse.errors import InputError
+
+STDIN = "-"
+_ID_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    id: str
+    source: str
+    text: str
+
+
+def discover(paths: Iterable[str], settings: IngestSettings) -> Iterator[Path | InputError]:
+    """Files to read, in a stable order; a missing path or an empty directory is an error."""
+    for name in paths:
+        path = Path(name)
+        if not path.exists():
+            yield InputError(name, "no such file or directory")
+        elif path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in settings.extensions
+            )
+            if not files:
+                wanted = ", ".join(settings.extensions)
+                yield InputError(name, f"directory holds no article files ({wanted})")
+            yield from files
+        else:
+            yield path
+
+
+def read_paths(
+    paths: Iterable[str], settings: IngestSettings | None = None
+) -> Iterator[RawDocument | InputError]:
+    """Each path's documents, or the error that stopped one of them; `-` reads stdin."""
+    settings = settings or IngestSettings()
+    seen: set[str] = set()
+    for item in _with_stdin(paths, settings):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            document = item if isinstance(item, RawDocument) else read_document(item, settings)
+        except InputError as error:
+            yield error
+            continue
+        yield _unique(document, seen)
+
+
+def _with_stdin(
+    paths: Iterable[str], settings: IngestSettings
+) -> Iterator[Path | RawDocument | InputError]:
+    for name in paths:
+        if name == STDIN:
+            yield RawDocument("stdin", "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>", settings))
+        else:
+            yield from discover([name], settings)
+
+
+def read_document(path: Path, settings: IngestSettings | None = None) -> RawDocument:
+    settings = settings or IngestSettings()
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            raise InputError(source, f"file is {size} bytes, more than the limit of {settings.max_bytes}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(source, f"cannot be read ({exc.strerror or exc})") from exc
+    return RawDocument(_ID_UNSAFE.sub("_", path.stem), source, decode(data, source, settings))
+
+
+def decode(data: bytes, source: str, settings: IngestSettings) -> str:
+    """Bytes to text, refusing empty, binary and wrongly encoded input with a clear message."""
+    if not data.strip():
+        raise InputError(source, "empty file (no text to analyse)")
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file (contains NUL bytes); expected UTF-8 text")
+    try:
+        text = data.decode(settings.encoding)
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start]
+        raise InputError(
+            source,
+            f"not {settings.encoding.upper()} (byte 0x{byte:02x} at offset {exc.start}); "
+            "re-encode the file or pass --encoding",
+        ) from exc
+    except LookupError as exc:
+        raise InputError(source, f"unknown encoding {settings.encoding!r}") from exc
+    return text.removeprefix("\ufeff")
+
+
+def _unique(document: RawDocument, seen: set[str]) -> RawDocument:
+    base, n = document.id, 1
+    while document.id in seen:
+        n += 1
+        document = RawDocument(f"{base}-{n}", document.source, document.text)
+    seen.add(document.id)
+    return document

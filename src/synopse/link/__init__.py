@@ -1,0 +1,5 @@
+"""Cross-document entity resolution within a story: name variants and roles merged."""
+
+from synopse.link.resolve import resolve_entities
+
+__all__ = ["resolve_entities"]

@@ -1,0 +1,242 @@
+"""The data model: one `Article` flows through the stages; annotations are views on its text.
+
+Every annotation carries `start`/`end` character offsets into `Article.text` (the clean body),
+and `text[a.start:a.end] == a.text` always holds. Story-level objects (entities, comparisons,
+timeline, briefing) refer to articles by id and offsets, so every statement can be traced back
+to the sentence it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    PER = "PER"
+    ORG = "ORG"
+    LOC = "LOC"
+    MISC = "MISC"
+
+
+class QuoteKind(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    REPORTED = "reported"
+
+
+class Status(StrEnum):
+    CONSENSUS = "consensus"
+    DIVERGENT = "divergent"
+    SINGLE = "single"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of an article's text: `text == article.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    pos: str  # STTS tag from HanTa ("NE" marks proper nouns)
+    lemma: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a named entity in an article."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    canonical: str  # the name this mention stands for within the article ("Putins" -> "Putin")
+    role: str | None = None  # a role noun attached to the mention ("US-Außenminister")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: Span | None  # where the speaker is named in the text, if anywhere
+    speaker_name: str | None  # canonical name of the speaker, None when unknown
+    cue: Span | None  # the speech verb or noun ("sagte", "laut")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO date, possibly partial: "2025-02-12", "2022-02", "2014", "201" (decade)
+    precision: str | None  # "day" | "month" | "year" | "decade"
+    anchor: str | None = None  # the date a relative expression was resolved against
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float | None  # the number as written (3 for "drei Stunden")
+    unit: str | None  # normalised unit: "minute", "EUR", "percent", "person", ...
+    qualifier: str | None  # "etwa", "fast", "mehr als", ... as written, lower-case
+    low: float | None = None  # interval for comparison, in the normalised unit
+    high: float | None = None
+    normalized: float | None = None  # value in the normalised unit (minutes for durations)
+    counted: str | None = None  # what is counted, when not a unit ("Einsatzkräfte")
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    source: str  # where it was read from: a path, URL or "<stdin>"
+    text: str  # the clean body; all offsets index this string
+    title: str = ""
+    outlet: str = ""
+    published: str | None = None  # ISO date (or partial date) of publication
+    language: str = "de"
+    removed: tuple[RemovedLine, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+
+    @property
+    def published_day(self) -> dt.date | None:
+        """The day of publication; None when unknown or only a month or year is known."""
+        return parse_day(self.published)
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """The day an ISO date string names; None for partial dates ("2025-02") and non-dates."""
+    if not value or len(value) < len("2025-01-01"):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRef:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity within a story, merged across articles and name variants."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: tuple[MentionRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuote:
+    article_id: str
+    quote: Quote
+    speaker_entity_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One article's statement of a comparable value, with the sentence it stands in."""
+
+    article_id: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    surface: str
+    value: str  # a human-readable normalised value ("90 minute", "[80, 90) minute")
+    low: float | None = None
+    high: float | None = None
+    attributed_to: str | None = None  # the party the article attributes the value to
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    topic: str
+    status: Status
+    claims: tuple[Claim, ...]
+    divergence: str | None = None  # "sources" (quoted parties differ) or "outlets"; None unless divergent
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    precision: str
+    refs: tuple[SourceRef, ...]  # the sentences that report this date, first one is shown
+    background: bool = False  # before the story's own days
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingSentence:
+    ref: SourceRef  # the sentence chosen for the briefing
+    article_ids: tuple[str, ...]  # every article that supports it, the source first
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[StoryQuote, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    briefing: tuple[BriefingSentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    source: str
+    message: str
+    stage: str = "ingest"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    errors: tuple[ErrorRecord, ...] = field(default_factory=tuple)

@@ -1,0 +1,146 @@
+"""The ordered stages of an analysis.
+
+    1. ingest    files and directories -> raw documents            (synopse.ingest)
+    2. clean     furniture out, headline and metadata in -> Article (synopse.clean)
+    3. annotate  sentences, tokens, entities, quotes, times, figures (synopse.annotate)
+    4. cluster   articles -> stories                                (synopse.cluster)
+    5. link      mentions -> entities with name variants and roles   (synopse.link)
+    6. compare   aligned statements: consensus, divergence, single   (synopse.compare)
+    7. brief     timeline and cited briefing                         (synopse.brief)
+
+A failure on one article is handled by `settings.on_error`: "raise" stops, "record" lists it
+in the report's errors, "skip" drops the article with a warning on stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from synopse.annotate.annotator import Annotator
+from synopse.brief import build_timeline, choose_briefing
+from synopse.clean import clean_text
+from synopse.clean.language import detect_language
+from synopse.cluster import StoryClusterer
+from synopse.compare import SentenceAligner, compare_story
+from synopse.config import Settings
+from synopse.errors import InputError, StageError, SynopseError
+from synopse.ingest import RawDocument, read_paths
+from synopse.link import resolve_entities
+from synopse.model import Article, Entity, ErrorRecord, Report, Story, StoryQuote
+
+Progress = Callable[[str], None]
+
+
+def read_articles(paths: Iterable[str], settings: Settings) -> Iterator[Article | ErrorRecord]:
+    """Stages 1-2: clean articles, or the recorded error for each input that failed."""
+    for item in read_paths(paths, settings.ingest):
+        try:
+            if isinstance(item, InputError):
+                raise item
+            yield to_article(item, settings)
+        except SynopseError as error:
+            record = _handle(error, getattr(error, "source", "?"), "ingest", settings)
+            if record is not None:
+                yield record
+
+
+def to_article(raw: RawDocument, settings: Settings) -> Article:
+    cleaned = clean_text(raw.text, settings.clean)
+    if len(cleaned.body.strip()) < settings.clean.min_body_chars:
+        raise InputError(raw.source, "no article text left after removing page furniture")
+    return Article(
+        id=raw.id,
+        source=raw.source,
+        text=cleaned.body,
+        title=cleaned.title,
+        outlet=cleaned.outlet or raw.id,
+        published=cleaned.published,
+        language=detect_language(cleaned.body),
+        removed=cleaned.removed,
+    )
+
+
+def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None = None) -> Report:
+    """All stages on the given paths."""
+    articles: list[Article] = []
+    errors: list[ErrorRecord] = []
+    annotator = Annotator()
+    for item in read_articles(paths, settings):
+        if isinstance(item, ErrorRecord):
+            errors.append(item)
+            continue
+        try:
+            articles.append(annotator(item))
+        except Exception as exc:  # any bug in a stage must not lose the rest of the batch
+            error = StageError("annotate", item.id, f"{type(exc).__name__}: {exc}")
+            if (record := _handle(error, item.source, "annotate", settings)) is not None:
+                errors.append(record)
+        if progress:
+            progress(item.id)
+    return Report(tuple(articles), build_stories(articles, settings), tuple(errors))
+
+
+def build_stories(articles: Sequence[Article], settings: Settings) -> tuple[Story, ...]:
+    """Stages 4-7."""
+    labels = StoryClusterer.from_settings(settings.cluster).fit(articles).labels_ if articles else []
+    groups: dict[int, list[Article]] = {}
+    for article, label in zip(articles, labels, strict=True):
+        groups.setdefault(int(label), []).append(article)
+    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0].id))
+    return tuple(_story(f"s{i}", members, settings) for i, members in enumerate(ordered, 1))
+
+
+def _story(story_id: str, articles: Sequence[Article], settings: Settings) -> Story:
+    entities = resolve_entities(articles, story_id)
+    aligner = SentenceAligner().fit(articles)
+    return Story(
+        id=story_id,
+        title=_story_title(articles),
+        article_ids=tuple(a.id for a in articles),
+        entities=entities,
+        quotes=_story_quotes(articles, entities),
+        comparisons=compare_story(articles, entities, settings.compare),
+        timeline=build_timeline(articles),
+        briefing=choose_briefing(articles, aligner, settings.brief.max_sentences),
+    )
+
+
+def _story_title(articles: Sequence[Article]) -> str:
+    """The headline of the article most similar to the others."""
+    titled = [a for a in articles if a.title]
+    if not titled:
+        return articles[0].text[:80]
+    words = Counter(w.lower() for a in titled for w in set(a.title.split()))
+
+    def shared(article: Article) -> float:
+        title_words = set(article.title.split())
+        return sum(words[w.lower()] for w in title_words) / (1 + len(title_words) ** 0.5)
+
+    return max(titled, key=shared).title
+
+
+def _story_quotes(articles: Sequence[Article], entities: Sequence[Entity]) -> tuple[StoryQuote, ...]:
+    """Each quote with the entity of its speaker: by the speaker's mention, else by name."""
+    by_position = {(r.article_id, r.start): e.id for e in entities for r in e.mentions}
+    by_name = {name: e.id for e in entities for name in (e.name, *e.aliases)}
+    result = []
+    for article in articles:
+        for quote in article.quotes:
+            entity_id = None
+            if quote.speaker is not None:
+                entity_id = by_position.get((article.id, quote.speaker.start))
+            if entity_id is None and quote.speaker_name:
+                entity_id = by_name.get(quote.speaker_name)
+            result.append(StoryQuote(article.id, quote, entity_id))
+    return tuple(result)
+
+
+def _handle(error: SynopseError, source: str, stage: str, settings: Settings) -> ErrorRecord | None:
+    if settings.on_error == "raise":
+        raise error
+    if settings.on_error == "skip":
+        print(f"synopse: skipped {error}", file=sys.stderr)
+        return None
+    return ErrorRecord(source, str(error), stage)

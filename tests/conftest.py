@@ -1,0 +1,38 @@
+"""Shared fixtures: paths to the example corpus, the seeds and devdata, and one annotator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from synopse.annotate.annotator import Annotator
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+DEVDATA = SHARED / "devdata"
+
+
+@pytest.fixture(scope="session")
+def annotator() -> Annotator:
+    from synopse.annotate.annotator import Annotator
+
+    return Annotator()
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def devdata() -> Path:
+    if not DEVDATA.is_dir():
+        pytest.skip("../shared/devdata is not present")
+    return DEVDATA
