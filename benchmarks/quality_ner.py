@@ -20,7 +20,8 @@ from pathlib import Path
 from synopse.annotate.entities import EntityRecognizer
 from synopse.annotate.tokens import Tokenizer
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "devdata" / "germeval2014-ner-dev.tsv"  # fmt: skip
+DEVDATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "devdata"
+DEFAULT_PATH = DEVDATA / "germeval2014-ner-dev.tsv"
 TYPES = ("PER", "ORG", "LOC", "MISC")
 _GOLD_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC"}
 
@@ -113,8 +114,10 @@ def evaluate(path: Path) -> dict[str, dict[str, tuple[float, float, float]]]:
     """{"all" | "news": {type | "ALL": (precision, recall, f1)}}."""
     tokenizer, recognizer = Tokenizer(), EntityRecognizer()
     sentences = read_germeval(path)
-    results = [(s, gold_entities(s.tags), predicted_entities(s, tokenizer, recognizer)) for s in sentences]  # fmt: skip
-    table = {}
+    results = [
+        (s, gold_entities(s.tags), predicted_entities(s, tokenizer, recognizer)) for s in sentences
+    ]
+    table: dict[str, dict[str, tuple[float, float, float]]] = {}
     for subset, keep in (("all", lambda s: True), ("news", lambda s: s.is_news)):
         counts = score((g, p) for s, g, p in results if keep(s))
         table[subset] = {kind: prf(*c) for kind, c in counts.items()}

@@ -1,6 +1,6 @@
 """Quote finding and speaker attribution measured on the German Wikinews quotation corpus.
 
-    .venv/bin/python benchmarks/quality_quotes.py [dev|train] [--limit N]
+    .venv/bin/python benchmarks/quality_quotes.py [dev|train] [--limit N] [--ne-runs]
 
 A predicted quote matches a gold quote of the same kind family when their character overlap is
 at least half of the shorter one. Speaker accuracy is measured on matched gold quotes: the
@@ -116,9 +116,8 @@ def speaker_right(quote: Quote, gold: Gold) -> bool:
 def score(tallies: dict[str, Tally], predicted: Sequence[Quote], golds: Sequence[Gold]) -> None:
     for family in (*KINDS, "any"):
         tally = tallies[family]
-        same = (lambda g: True) if family == "any" else (lambda g: g.family == family)
-        mine = [q for q in predicted if family == "any" or q.kind.value == family]
-        theirs = [g for g in golds if same(g)]
+        mine = [q for q in predicted if family in {"any", q.kind.value}]
+        theirs = [g for g in golds if family in {"any", g.family}]
         relax = family == "any"
         tally.predicted += len(mine)
         tally.gold += len(theirs)
@@ -167,13 +166,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", nargs="?", default="dev", choices=("dev", "train"))
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument(
+        "--ne-runs", action="store_true", help="mentions from NE-tag runs, not EntityRecognizer"
+    )
     args = parser.parse_args()
     path = DATA / f"{args.split}.jsonl"
     if not path.exists():
         sys.exit(f"{path}: not found; the benchmark needs ../shared/devdata")
     articles = [json.loads(line) for line in path.open(encoding="utf-8")]
     articles = articles[: args.limit] if args.limit else articles
-    source, recognize = mention_source()
+    source, recognize = (
+        ("NE-tag runs as PER mentions", ne_runs) if args.ne_runs else mention_source()
+    )
     tokenizer, finder = Tokenizer(), QuoteFinder()
     tallies = {m: {k: Tally() for k in (*KINDS, "any")} for m in ("corpus", "brief")}
     for article in articles:

@@ -214,7 +214,8 @@ def annotate(file: str, jsonl: bool, published: str | None, encoding: str | None
         click.echo(json.dumps(annotations_to_dict(annotator.annotate(text, day)), ensure_ascii=False))
         return
     failures = 0
-    for record in _jsonl_records(_read_text(file, settings), file):
+    source = "<stdin>" if file == "-" else file
+    for record in _jsonl_records(_read_text(file, settings), source):
         if "error" in record:
             failures += 1
         else:
@@ -241,7 +242,10 @@ def _jsonl_records(text: str, source: str) -> Iterator[dict[str, Any]]:
             continue
         where = f"{source}:{number}"
         try:
-            record = json.loads(line)
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise ValueError(f"not JSON ({exc})") from exc
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise ValueError('expected an object with a string "text"')
             day = _parse_day(record.get("published"), f"{where} published")

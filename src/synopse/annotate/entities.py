@@ -21,6 +21,7 @@ wars, prizes, holidays and software are MISC, matching GermEval's OTH class.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -28,7 +29,10 @@ from synopse.annotate.gazetteer import Gazetteer, gazetteer
 from synopse.model import EntityType, Mention, Sentence, Token
 
 _MAX_PHRASE_TOKENS = 4
-_NAME_PARTICLES = frozenset({"von", "van", "der", "de", "da", "del", "di", "du", "bin", "al", "ibn", "ten", "zu", "le", "la", "dos", "y"})  # fmt: skip
+_NAME_PARTICLES = frozenset({
+    "von", "van", "der", "de", "da", "del", "di", "du", "bin", "al", "ibn", "ten", "zu", "le",
+    "la", "dos", "y"}
+)  # fmt: skip
 _PERSON_CUES = frozenset({"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms."})
 _ORG_LINKS = frozenset({"für", "of", "for", "&"})
 # Capitalised adjectives that open multi-word names ("Vereinte Nationen", "Deutsche Bank").
@@ -43,11 +47,37 @@ _NAME_ADJECTIVES = frozenset(
     }
 )  # fmt: skip
 _PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "im", "bei", "gen", "Richtung", "nahe"})
-_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "Der", "Die", "Das", "Des", "Dem", "Den"})  # fmt: skip
-_PLACE_ENDINGS = ("burg", "stadt", "dorf", "hausen", "heim", "ingen", "furt", "feld", "land", "ien", "reich", "berg", "bach", "tal", "hagen", "rode", "stein", "brück", "brücken", "ow", "itz")  # fmt: skip
-_STREET_ENDINGS = ("straße", "strasse", "platz", "allee", "gasse", "damm", "ufer", "weg", "markt", "bahnhof", "kapelle", "kirche", "kathedrale", "dom", "schloss", "burg", "see", "insel", "tal", "gebirge")  # fmt: skip
-_PLACE_NOUNS = frozenset({"Gemeinde", "Stadt", "Dorf", "Ortsteil", "Kreis", "Landkreis", "Region", "Provinz", "Bezirk", "Kanton", "Bundesland", "Hauptstadt", "Insel", "Fluss", "Stadtteil"})  # fmt: skip
-_SPEECH_VERBS = frozenset({"sagen", "sagte", "sagt", "erklären", "erklärte", "betonen", "betonte", "meinen", "meinte", "fordern", "forderte", "kritisieren", "kritisierte", "schreiben", "schrieb"})  # fmt: skip
+_ARTICLES = frozenset({
+    "der", "die", "das", "des", "dem", "den", "Der", "Die", "Das", "Des", "Dem", "Den"}
+)  # fmt: skip
+_PLACE_ENDINGS = (
+    "burg", "stadt", "dorf", "hausen", "heim", "ingen", "furt", "feld", "land", "ien", "reich",
+    "berg", "bach", "tal", "hagen", "rode", "stein", "brück", "brücken", "ow", "itz"
+)  # fmt: skip
+_STREET_ENDINGS = (
+    "straße", "strasse", "platz", "allee", "gasse", "damm", "ufer", "weg", "markt", "bahnhof",
+    "kapelle", "kirche", "kathedrale", "dom", "schloss", "burg", "see", "insel", "tal",
+    "gebirge"
+)  # fmt: skip
+_PLACE_NOUNS = frozenset({
+    "Gemeinde", "Stadt", "Dorf", "Ortsteil", "Kreis", "Landkreis", "Region", "Provinz",
+    "Bezirk", "Kanton", "Bundesland", "Hauptstadt", "Insel", "Fluss", "Stadtteil"}
+)  # fmt: skip
+_SPEECH_VERBS = frozenset({
+    "sagen", "sagte", "sagt", "erklären", "erklärte", "betonen", "betonte", "meinen", "meinte",
+    "fordern", "forderte", "kritisieren", "kritisierte", "schreiben", "schrieb"}
+)  # fmt: skip
+_OPENING_QUOTES = frozenset({"„", '"', "“", "»", "«", "‚"})
+_CLOSING_QUOTES = frozenset({"“", '"', "”", "«", "»", "‘"})
+_MAX_TITLE_TOKENS = 8
+# Nouns that announce the title of a work: „…“ after them is MISC ("der Roman „Der Nebelturm“").
+_WORK_NOUNS = (
+    "roman", "film", "buch", "song", "lied", "album", "titel", "serie", "sendung", "stück",
+    "oper", "gedicht", "spiel", "ausstellung", "kampagne", "operation", "programm", "single",
+)  # fmt: skip
+# A finite verb, pronoun or sentence punctuation marks a quoted statement, not a title.
+_NOT_IN_TITLES = frozenset({"VVFIN", "VAFIN", "VMFIN", "PPER", "PRF", "$,", "$.", "VVIMP"})
+_ROMAN = re.compile(r"[IVXLC]+")
 _INSTITUTION_PREFIXES = ("Bundes", "Landes", "Staats", "Europa", "EU-", "UN-", "Uno-", "Nato-")
 
 
@@ -81,23 +111,47 @@ class EntityRecognizer:
         self._gazetteer = gazetteer()
 
     def __call__(self, text: str, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:
-        spans = [span for sentence in sentences for span in self._sentence_spans(sentence)]
-        spans = _DocumentConsistency(spans, self._gazetteer).apply()
-        return tuple(_mention(text, span, canonical) for span, canonical in spans)
+        found = [span for sentence in sentences for span in self._sentence_spans(sentence)]
+        resolved = _DocumentConsistency(found, self._gazetteer).apply()
+        return tuple(
+            _mention(text, span, canonical) for span, canonical in resolved if span.type is not None
+        )
 
     def _sentence_spans(self, sentence: Sentence) -> list[_Span]:
         tokens = sentence.tokens
         spans: list[_Span] = []
         i = 0
         while i < len(tokens):
-            span = _longer(self._phrase_at(tokens, i), self._name_run_at(tokens, i))
-            span = _longer(span, self._person_at(tokens, i))
+            span = self._quoted_title_at(tokens, i)
+            if span is None:
+                span = _longer(self._phrase_at(tokens, i), self._name_run_at(tokens, i))
+                span = _longer(span, self._person_at(tokens, i))
+                span = _longer(span, self._legal_form_at(tokens, i))
             if span is None:
                 i += 1
                 continue
-            spans.append(self._typed(span, tokens))
+            spans.append(self._with_apposition(self._typed(span, tokens), tokens))
             i = tokens.index(span.tokens[-1], i) + 1
         return spans
+
+    def _quoted_title_at(self, tokens: Sequence[Token], i: int) -> _Span | None:
+        """A short capitalised title in quotation marks without a finite verb: a work (MISC)."""
+        if tokens[i].text not in _OPENING_QUOTES:
+            return None
+        close = next((j for j in range(i + 1, min(i + _MAX_TITLE_TOKENS + 2, len(tokens)))
+                      if tokens[j].text in _CLOSING_QUOTES), None)  # fmt: skip
+        if close is None or close == i + 1:
+            return None
+        title = tokens[i + 1 : close]
+        if not title[0].text[:1].isupper() or any(t.pos in _NOT_IN_TITLES for t in title):
+            return None
+        named_work = i > 0 and tokens[i - 1].text.lower().endswith(_WORK_NOUNS)
+        if not named_work and not any(t.pos in ("NE", "FM") for t in title):
+            return None  # scare quotes around a common noun: „Wutbürger“
+        if any(self._gazetteer.heads_organisation(t.text) for t in title):
+            return None  # „Berliner Zeitung“: an organisation, typed by the usual rules
+        kind = self._listed_type(title) or EntityType.MISC
+        return _Span(tuple(title), kind, strong=kind is not EntityType.MISC)
 
     # Step 1: gazetteer phrases ------------------------------------------------------------
 
@@ -113,12 +167,13 @@ class EntityRecognizer:
         name = " ".join(t.text for t in window)
         if not name[:1].isupper() or (len(window) == 1 and name in self._gazetteer.non_names):
             return None
-        if name in self._gazetteer.organisations:
+        forms = _name_forms(name)
+        if any(form in self._gazetteer.organisations for form in forms):
             return EntityType.ORG
-        if name in self._gazetteer.misc:
+        if any(form in self._gazetteer.misc for form in forms):
             return EntityType.MISC
         proper = all(t.pos in ("NE", "FM") for t in window)
-        if self._gazetteer.place_kind(name, proper_noun=proper):
+        if any(self._gazetteer.place_kind(form, proper_noun=proper) for form in forms):
             return EntityType.LOC
         return None
 
@@ -127,19 +182,17 @@ class EntityRecognizer:
     def _name_run_at(self, tokens: Sequence[Token], i: int) -> _Span | None:
         first = i
         while first < len(tokens) and self._opens_name(tokens, first):
-            first += 1  # name adjectives and organisation heads before the proper nouns
+            first += 1  # name adjectives before the proper nouns ("Vereinigte Arabische")
         end = self._run_end(tokens, first)
         if end == first:
             return self._adjective_organisation(tokens, i)
-        i = max(i, first - 2)  # at most two openers: "Vereinigte Arabische", "Universität"
+        i = max(i, first - 2)
         span = _Span(tuple(tokens[i:end]))
         return self._extend_organisation(tokens, span)
 
     def _opens_name(self, tokens: Sequence[Token], i: int) -> bool:
         token = tokens[i]
-        return token.text in _NAME_ADJECTIVES or _is_place_adjective(token) or (
-            token.pos == "NN" and self._gazetteer.heads_organisation(token.text)
-        )
+        return token.text in _NAME_ADJECTIVES or _is_place_adjective(token)
 
     def _run_end(self, tokens: Sequence[Token], i: int) -> int:
         end = i
@@ -148,9 +201,8 @@ class EntityRecognizer:
             particles = end
             while particles < len(tokens) and tokens[particles].text in _NAME_PARTICLES:
                 particles += 1
-            if end > i and particles > end and particles < len(tokens):
-                if self._is_name_token(tokens[particles]):
-                    end = particles
+            if end < particles < len(tokens) and self._is_name_token(tokens[particles]):
+                end = particles
         return end
 
     def _is_name_token(self, token: Token) -> bool:
@@ -159,6 +211,8 @@ class EntityRecognizer:
             return False
         if not word[:1].isupper() or not any(c.isalpha() for c in word):
             return False
+        if any(part[:1].islower() for part in word.split("-")[1:]):
+            return False  # "Down-to-earth-Habitus", "ARD-exclusiv": hyphenated common nouns
         return token.pos == "NE" or token.pos == "FM" or _is_acronym(word)
 
     def _adjective_organisation(self, tokens: Sequence[Token], i: int) -> _Span | None:
@@ -195,13 +249,27 @@ class EntityRecognizer:
         if end + 1 >= len(tokens) or tokens[end].text not in _ORG_LINKS:
             return end
         stop = end + 1
-        while stop < len(tokens) and tokens[stop].text[:1].isupper() and tokens[stop].pos in ("NN", "NE", "FM"):  # fmt: skip
+        while stop < len(tokens) and _is_capitalised_noun(tokens[stop]):
             stop += 1
         return stop if stop > end + 1 else end
 
+    def _legal_form_at(self, tokens: Sequence[Token], i: int) -> _Span | None:
+        """ "Beispiel Technik GmbH": up to three capitalised words closed by a legal form."""
+        end = i
+        while end < min(i + 3, len(tokens)) and _is_capitalised_noun(tokens[end]):
+            if tokens[end].text in self._gazetteer.org_suffixes:
+                break
+            end += 1
+        if end == i or end >= len(tokens) or tokens[end].text not in self._gazetteer.org_suffixes:
+            return None
+        return _Span(tuple(tokens[i : end + 1]), EntityType.ORG, strong=True)
+
     def _person_at(self, tokens: Sequence[Token], i: int) -> _Span | None:
         """ "Peter Stein", "Heinrich Gottlob von Miltitz": first names, then one surname."""
-        if not (tokens[i].pos in ("NE", "FM") and self._gazetteer.is_first_name(tokens[i].text)):
+        opener = tokens[i].text
+        initial = len(opener) == 2 and opener[0].isupper() and opener[1] == "."
+        proper = tokens[i].pos in ("NE", "FM")
+        if not initial and not (proper and self._gazetteer.is_first_name(opener)):
             return None
         names = i + 1
         while names < len(tokens) and self._gazetteer.is_first_name(tokens[names].text):
@@ -231,20 +299,50 @@ class EntityRecognizer:
         role = before.text if before is not None and self._gazetteer.role_of(before.text) else None
         if span.type is not None:
             return replace(span, role=role if span.type is EntityType.PER else None)
-        if any(self._gazetteer.heads_organisation(t.text) or t.text in self._gazetteer.org_suffixes for t in span.tokens):  # fmt: skip
+        if any(self._marks_organisation(t.text) for t in span.tokens):
             return replace(span, type=EntityType.ORG, strong=True)
+        if (
+            before is not None
+            and before.pos == "NN"
+            and self._gazetteer.heads_organisation(before.text)
+        ):
+            return replace(span, type=EntityType.ORG, strong=True)  # "Nachrichtenagentur AFP"
         if role is not None or (before is not None and before.text in _PERSON_CUES):
             return replace(span, type=EntityType.PER, strong=True, role=role)
         last = tokens.index(span.tokens[-1])
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         return self._typed_by_name(span, before, after)
 
+    def _marks_organisation(self, word: str) -> bool:
+        return self._gazetteer.heads_organisation(word) or word in self._gazetteer.org_suffixes
+
+    def _with_apposition(self, span: _Span, tokens: Sequence[Token]) -> _Span:
+        """ "Peskow, der Sprecher des Kremls": a role in apposition after a person's name."""
+        if span.role is not None or (span.strong and span.type is not EntityType.PER):
+            return span
+        i = tokens.index(span.tokens[-1]) + 1
+        if i + 1 >= len(tokens) or tokens[i].text != ",":
+            return span
+        i += 1 + (tokens[i + 1].pos == "ART")
+        while i < len(tokens) and tokens[i].pos == "ADJA":
+            i += 1
+        if i >= len(tokens) or not self._gazetteer.role_of(tokens[i].text):
+            return span
+        end = i + 1
+        if end + 1 < len(tokens) and tokens[end].pos == "ART":
+            stop = end + 1
+            while stop < len(tokens) and tokens[stop].pos in ("ADJA", "NN", "NE"):
+                stop += 1
+            end = stop if stop > end + 1 else end
+        role = " ".join(t.text for t in tokens[i:end])
+        return replace(span, type=EntityType.PER, strong=True, role=role)
+
     def _typed_by_name(self, span: _Span, before: Token | None, after: Token | None) -> _Span:
         words = [t.text for t in span.tokens]
         if len(words) > 1 and self._gazetteer.is_first_name(words[0]):
             return replace(span, type=EntityType.PER, strong=True)
-        name = _without_genitive(" ".join(words))
-        if self._gazetteer.place_kind(name, proper_noun=True):
+        forms = _name_forms(" ".join(words))
+        if any(self._gazetteer.place_kind(name, proper_noun=True) for name in forms):
             return replace(span, type=EntityType.LOC, strong=True)
         return replace(span, type=_weak_type(words, before, after))
 
@@ -256,14 +354,17 @@ def _longer(phrase: _Span | None, run: _Span | None) -> _Span | None:
     return phrase
 
 
-def _weak_type(words: Sequence[str], before: Token | None, after: Token | None) -> EntityType:
+def _weak_type(
+    words: Sequence[str], before: Token | None, after: Token | None
+) -> EntityType | None:
     """The type a name without listed or role evidence most often has, from its shape and
     the word before or after it."""
     preceding = before.text if before is not None else ""
-    if after is not None and after.lemma in _SPEECH_VERBS or preceding in _SPEECH_VERBS:
+    if (after is not None and after.lemma in _SPEECH_VERBS) or preceding in _SPEECH_VERBS:
         return EntityType.PER
     if len(words) == 1 and _is_acronym(words[0]):
-        return EntityType.ORG
+        # Two capitals are as often abbreviations ("TV", "SV") or numerals ("II") as names.
+        return EntityType.ORG if len(words[0]) > 2 and not _ROMAN.fullmatch(words[0]) else None
     if words[-1].endswith(_STREET_ENDINGS) or (
         len(words) == 1 and words[0].lower().endswith(_PLACE_ENDINGS)
     ):
@@ -276,6 +377,10 @@ def _weak_type(words: Sequence[str], before: Token | None, after: Token | None) 
     return EntityType.PER if len(words) == 1 else EntityType.ORG
 
 
+def _is_capitalised_noun(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos in ("NN", "NE", "FM")
+
+
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
@@ -284,6 +389,14 @@ def _is_acronym(word: str) -> bool:
 def _is_place_adjective(token: Token) -> bool:
     """ "Münchner", "Frankfurter": capitalised adjectives from place names end in -er."""
     return token.pos == "ADJA" and token.text[:1].isupper() and token.text.endswith("er")
+
+
+def _name_forms(name: str) -> tuple[str, ...]:
+    """The name and its base without a genitive ending ("Kanadas", "Griechenlandes")."""
+    base = _without_genitive(name)
+    if name.endswith("es") and len(name) > 5:
+        return (name, base, name[:-2])
+    return (name, base)
 
 
 def _without_genitive(name: str) -> str:
@@ -330,7 +443,7 @@ class _DocumentConsistency:
     def _base_name(self, surface: str) -> str:
         stripped = _without_genitive(surface)
         known = stripped in self._strong or stripped in self._full_names
-        listed = self._names.place_kind(stripped, proper_noun=True)
+        listed = self._names.lists(stripped)
         return stripped if stripped != surface and (known or listed) else surface
 
 

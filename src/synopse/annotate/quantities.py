@@ -103,13 +103,21 @@ _PERSON_ENDINGS = (
     "angestellte", "angestellten", "patienten", "häftlinge", "häftlingen", "kämpfer", "kämpfern",
     "spieler", "spielern", "fans", "mitglieder", "mitgliedern", "journalisten", "ärzte", "ärzten",
     "sanitäter", "retter", "rettern", "erwachsene", "erwachsenen", "jugendliche", "jugendlichen",
-    "festgenommene", "festgenommenen", "todesopfer",
+    "festgenommene", "festgenommenen", "todesopfer", "reservisten", "befragte", "befragten",
+    "anwohner", "anwohnern", "urlauber", "touristen", "pilger", "gläubige", "gläubigen",
 )  # fmt: skip
 _PERSON_EXCLUDED = frozenset({"vertrauen", "kindergarten"})
 _QUALIFIERS: dict[tuple[str, ...], str] = {
     **dict.fromkeys(
-        [("etwa",), ("rund",), ("circa",), ("ca.",), ("zirka",), ("ungefähr",),
-         ("schätzungsweise",)],
+        [
+            ("etwa",),
+            ("rund",),
+            ("circa",),
+            ("ca.",),
+            ("zirka",),
+            ("ungefähr",),
+            ("schätzungsweise",),
+        ],
         "approx",
     ),  # fmt: skip
     **dict.fromkeys([("fast",), ("beinahe",), ("knapp",), ("nahezu",)], "almost"),
@@ -120,6 +128,7 @@ _QUALIFIERS: dict[tuple[str, ...], str] = {
     **dict.fromkeys([("mindestens",), ("wenigstens",)], "atleast"),
     ("zwischen",): "between",
 }
+_DURATION_UNITS = frozenset({"minute", "day", "year"})
 _RANGE_WORDS = frozenset({"bis", "-", "–"})
 _ADJECTIVE_TAGS = frozenset({"ADJA", "ADJD"})
 _MAX_ADJECTIVES = 3
@@ -185,7 +194,7 @@ def _quantity_at(text: str, tokens: tuple[Token, ...], i: int) -> tuple[Quantity
         return None  # "zwischen" without a range is a preposition ("zwischen 2 Parteien")
     number = _with_magnitude(tokens, number)
     unit, counted, end = _unit_or_noun(tokens, number, prefix_unit)
-    if not _acceptable(tokens, j, number, unit, counted):
+    if not _acceptable(tokens, j, number, unit, counted) or _is_time_point(tokens, i, unit):
         return None
     quantity = _build(text, tokens[i].start, tokens[end - 1].end, number, unit, counted)
     return _qualified(quantity, kind, qualifier), end
@@ -303,6 +312,11 @@ def _acceptable(
     if number.needs_unit and (unit is None or unit[0] == "person"):
         return False
     return not (number.year_like and (unit is None or _lower(tokens, j - 1) in _YEAR_CONTEXT))
+
+
+def _is_time_point(tokens: tuple[Token, ...], i: int, unit: tuple[str, float] | None) -> bool:
+    """ "vor drei Jahren" is a date (see times.py), not a duration."""
+    return unit is not None and unit[0] in _DURATION_UNITS and _lower(tokens, i - 1) == "vor"
 
 
 def _build(

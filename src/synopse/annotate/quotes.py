@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import gender_guesser.detector as gender
 
 from synopse.annotate.speech import (
+    ANAPHORIC_MARKERS,
     CLAUSE_OPENERS,
     FINITE_VERB_TAGS,
     IMPERSONAL_REPORT_LEMMAS,
@@ -114,6 +115,8 @@ class QuoteFinder:
         mark: _Marked,
         resolver: SpeakerResolver,
     ) -> Speaker | None:
+        if cue is not None and reported_marker_at(self._lexicon, frame, cue):
+            return _marker_source(frame, cue, resolver)
         if cue is not None:
             return resolver.near(frame, cue)
         before = [t for t in frame if t.end <= mark.outer_start]
@@ -136,7 +139,9 @@ class QuoteFinder:
             if len(tokens) < 3:
                 previous = None
                 continue
-            found = self._sentence_quote(text, tokens, resolver)
+            found = self._sentence_quote(text, tokens, resolver, previous)
+            if found is None and not _touches_marks(sentence, marked):
+                found = self._speech_act(text, tokens, resolver)
             if found is None and previous is not None:
                 found = _continuation(text, tokens, previous)
             if found is not None:
@@ -144,12 +149,31 @@ class QuoteFinder:
             previous = found
 
     def _sentence_quote(
-        self, text: str, tokens: Sequence[Token], resolver: SpeakerResolver
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        resolver: SpeakerResolver,
+        previous: Quote | None,
     ) -> Quote | None:
+        if tokens[0].text.lower() in ANAPHORIC_MARKERS:
+            return _reported_anaphoric(text, tokens, previous)
         for index in range(len(tokens)):
             quote = self._quote_at(text, tokens, index, resolver)
             if quote is not None:
                 return quote
+        return None
+
+    def _speech_act(
+        self, text: str, tokens: Sequence[Token], resolver: SpeakerResolver
+    ) -> Quote | None:
+        """ "Der Minister forderte neue Verhandlungen.": a statement summarised, no clause."""
+        for index, token in enumerate(tokens):
+            if token.pos in FINITE_VERB_TAGS and is_speech_verb(self._lexicon, tokens, index):
+                speaker = resolver.near(tokens, index)
+                clause = _trim(tokens)
+                if speaker is not None and clause:
+                    start, end = clause[0].start, clause[-1].end
+                    return _quote(text, start, end, QuoteKind.REPORTED, speaker, tokens, index)
         return None
 
     def _quote_at(
@@ -342,15 +366,22 @@ def _reported_by_marker(
     text: str, tokens: Sequence[Token], index: int, length: int, resolver: SpeakerResolver
 ) -> Quote | None:
     """ "Laut Kreml …", "Nach Angaben der Polizei …", "… dem Kreml zufolge": the whole clause."""
-    postposition = tokens[index].pos == "APPO"
-    source = tokens[:index] if postposition else tokens[index + length :]
-    speaker = resolver.first(source, from_end=postposition)
+    speaker = _marker_source(tokens, index, resolver)
     if speaker is None:
         return None
     clause = _trim(_without_span(tokens, index, length, speaker.span))
     if not clause:
         return None
     return _quote(text, clause[0].start, clause[-1].end, QuoteKind.REPORTED, speaker, tokens, index)
+
+
+def _marker_source(
+    tokens: Sequence[Token], index: int, resolver: SpeakerResolver
+) -> Speaker | None:
+    """The source a marker names: after "laut"/"nach Angaben", before "zufolge"."""
+    postposition = tokens[index].pos == "APPO"
+    source = tokens[:index] if postposition else tokens[index + 1 :]
+    return resolver.first(source, from_end=postposition)
 
 
 def _without_span(
@@ -410,6 +441,20 @@ def _reported_impersonal(
     if not clause:
         return None
     return _quote(text, clause[0].start, clause[-1].end, QuoteKind.REPORTED, speaker, tokens, index)
+
+
+def _reported_anaphoric(text: str, tokens: Sequence[Token], previous: Quote | None) -> Quote | None:
+    """ "Demnach seien …": the source is the one just quoted, named by the adverb itself."""
+    clause = _trim(tokens[1:])
+    if not clause:
+        return None
+    name = previous.speaker_name if previous else None
+    speaker = Speaker(Span(tokens[0].start, tokens[0].end, tokens[0].text), name)
+    return _quote(text, clause[0].start, clause[-1].end, QuoteKind.REPORTED, speaker, tokens, 0)
+
+
+def _touches_marks(sentence: Sentence, marked: Sequence[_Marked]) -> bool:
+    return any(m.outer_start < sentence.end and m.outer_end > sentence.start for m in marked)
 
 
 def _is_so_report(tokens: Sequence[Token], index: int) -> bool:

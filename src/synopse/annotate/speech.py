@@ -132,6 +132,10 @@ OBLIQUE_DETERMINERS = frozenset({"dem", "den", "des", "einem", "einen", "eines"}
 SPEAKER_TYPES = frozenset({EntityType.PER, EntityType.ORG})
 # Cues and speakers stand close together: "sagte Kremlsprecher Dmitri Peskow am Montag".
 MAX_SPEAKER_DISTANCE = 6
+# Sentence-initial function words HanTa sometimes tags NE ("Von …").
+FUNCTION_WORDS = frozenset(
+    {"von", "der", "die", "das", "in", "im", "am", "an", "auf", "aus", "bei"}
+)
 _NOT_HE = frozenset({"female", "mostly_female"})
 _NOT_SHE = frozenset({"male", "mostly_male"})
 
@@ -166,17 +170,36 @@ class SpeakerResolver:
         self._genders = genders
 
     def near(self, tokens: Sequence[Token], cue: int, *, after: bool = True) -> Speaker | None:
-        """The speaker nearest the cue token, before it or (if `after`) after it."""
-        best: tuple[int, _Candidate] | None = None
-        for candidate in self._candidates(tokens, generic=False):
-            if candidate.governed or candidate.first <= cue <= candidate.last:
-                continue
-            if candidate.first > cue and not after:
-                continue
+        """The speaker nearest the cue token, before it or (if `after`) after it.
+
+        A noun phrase opening the clause before the cue is the subject in German verb-second
+        order, so it wins over an object right after the verb ("X warnte die CDU").
+        """
+        scored = [
+            (self._distance(candidate, cue), candidate)
+            for candidate in self._candidates(tokens, generic=False)
+            if not candidate.governed and (after or candidate.last < cue)
+        ]
+        scored = [(d, c) for d, c in scored if 0 < d <= MAX_SPEAKER_DISTANCE]
+        if scored:
+            return min(scored, key=lambda pair: pair[0])[1].speaker
+        return self._generic_near(tokens, cue, after=after)
+
+    def _generic_near(self, tokens: Sequence[Token], cue: int, *, after: bool) -> Speaker | None:
+        """Any noun phrase right at the cue ("sagte die Moderatorin"), when nothing better is."""
+        for candidate in self._candidates(tokens, generic=True):
             distance = candidate.first - cue if candidate.first > cue else cue - candidate.last
-            if distance <= MAX_SPEAKER_DISTANCE and (best is None or distance < best[0]):
-                best = (distance, candidate)
-        return best[1].speaker if best else None
+            if not candidate.governed and 0 < distance <= 2 and (after or candidate.last < cue):
+                return candidate.speaker
+        return None
+
+    @staticmethod
+    def _distance(candidate: _Candidate, cue: int) -> int:
+        if candidate.first <= cue <= candidate.last:
+            return 0
+        if candidate.first > cue:
+            return candidate.first - cue
+        return 1 if candidate.first == 0 else cue - candidate.last
 
     def subject(self, tokens: Sequence[Token]) -> Speaker | None:
         """The noun phrase that opens the tokens, when it can be a subject ("Das Gericht …")."""
@@ -214,7 +237,7 @@ class SpeakerResolver:
             return self._role_candidate(tokens, index)
         if token.pos == "PPER" and token.text.lower() in SUBJECT_PRONOUNS:
             return self._candidate(tokens, index, index, self._antecedent(token))
-        if token.pos == "NE":
+        if token.pos == "NE" and token.text.lower() not in FUNCTION_WORDS:
             return self._name_candidate(tokens, index)
         if token.pos == "NN" and (generic or self._institution_at(tokens, index)):
             if is_speech_noun(self._lexicon, token):

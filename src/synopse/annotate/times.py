@@ -67,8 +67,10 @@ _PAST_CUES = frozenset(
 _YEAR_CONTEXT = frozenset(
     {"im", "seit", "bis", "von", "vom", "ab", "vor", "nach", "zwischen", "anno", "jahr", "jahre",
      "jahres", "sommer", "herbst", "winter", "frühjahr", "frühling", "anfang", "mitte", "ende",
-     "saison", "jahreswechsel"}
+     "saison", "jahreswechsel", "für", "anfang", "stand"}
 )  # fmt: skip
+# Event nouns that a year commonly follows: "Bundestagswahl 2017", "WM 2014", "Haushalt 2025".
+_YEAR_EVENT_ENDINGS = ("wahl", "wahlen", "wm", "em", "spiele", "meisterschaft", "haushalt", "saison")
 _FINITE_VERB = re.compile(r"V[AMV]FIN")
 _WORD_WITH_FINITE_VERB = re.compile(r"\s*(?:war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab)\b")
 
@@ -76,7 +78,7 @@ _MONTH = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|Sep
 _WEEKDAY = r"(?P<weekday>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PART = r"(?P<part>Anfang|Mitte|Ende)"
-_MOD = r"(?P<mod>kommende[nrs]?|nächste[nrs]?|vergangene[nrs]?|letzte[nrs]?|vorige[nrs]?|diese[mnrs]?|laufende[nrs]?)"  # noqa: E501
+_MOD = r"(?P<mod>(?i:kommende[nrs]?|nächste[nrs]?|vergangene[nrs]?|letzte[nrs]?|vorige[nrs]?|diese[mnrs]?|laufende[nrs]?))"  # noqa: E501
 _DAYPART = r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)"
 _CAP_DAYPART = r"(?:\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh))"
 
@@ -196,7 +198,8 @@ def _years(text: str, sentences: Sequence[Sentence]) -> Iterator[TimeExpression]
 def _year_context(text: str, sentences: Sequence[Sentence], match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 20) : match.start()]
     previous_word = re.search(r"(\w+)\W*$", before)
-    if previous_word and previous_word.group(1).lower() in _YEAR_CONTEXT:
+    word = previous_word.group(1).lower() if previous_word else ""
+    if word in _YEAR_CONTEXT or (word.endswith(_YEAR_EVENT_ENDINGS) and before.endswith(" ")):
         return True
     if before.endswith("(") or text[match.end() : match.end() + 1] == ")":
         return True
@@ -212,7 +215,9 @@ def _opens_sentence_before_verb(
             return bool(_FINITE_VERB.fullmatch(tokens[1].pos))
     if sentences:
         return False
-    starts_sentence = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?"
+    starts_sentence = (
+        not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?"
+    )
     return starts_sentence and bool(_WORD_WITH_FINITE_VERB.match(text, match.end()))
 
 
@@ -327,5 +332,5 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(rf"\b(?P<x>{_PART}\s+(?:des|der)\s+(?:{_MOD}\s+)?(?P<unit>Woche|Monats|Jahres))\b"), _relative_period),  # noqa: E501
     (re.compile(rf"\b(?P<x>{_PART}\s+{_MOD}\s+(?P<unit>Woche|Monats|Jahres))\b"), _relative_period),
     (re.compile(r"\b(?P<x>(?P<unit>Vorjahr)(?:es)?)\b"), _relative_period),
-    (re.compile(r"\b(?P<x>vor\s+(?P<count>\d+|ein\s+paar|[a-zäöüß]+)\s+(?P<unit>Tagen?|Wochen?|Monaten?|Jahren|Jahr|Jahrzehnten?))\b"), _ago),  # noqa: E501
+    (re.compile(r"\b(?P<x>[Vv]or\s+(?P<count>\d+|ein\s+paar|[a-zäöüß]+)\s+(?P<unit>Tagen?|Wochen?|Monaten?|Jahren|Jahr|Jahrzehnten?))\b"), _ago),  # noqa: E501
 )  # fmt: skip

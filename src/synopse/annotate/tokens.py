@@ -45,7 +45,8 @@ class Tokenizer:
         words = [text[s:e] for s, e in spans]
         tags = self._tag(words)
         tokens = tuple(
-            Token(s, e, w, pos, lemma) for (s, e), w, (lemma, pos) in zip(spans, words, tags, strict=True)
+            Token(s, e, w, pos, lemma)
+            for (s, e), w, (lemma, pos) in zip(spans, words, tags, strict=True)
         )
         start, end = spans[0][0], spans[-1][1]
         return Sentence(start, end, text[start:end], tokens)

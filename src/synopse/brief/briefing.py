@@ -18,6 +18,7 @@ from synopse.model import Article, BriefingSentence, Sentence, SourceRef
 _MIN_WORDS, _MAX_WORDS = 8, 60
 _REDUNDANT = 0.3
 _LEAD_SENTENCES = 4
+_QUOTE_MARKS = frozenset("\"„“”»«‚‘›‹'")
 
 
 def choose_briefing(
@@ -28,7 +29,7 @@ def choose_briefing(
         for key, sentence in zip(aligner.keys_, aligner.sentences_, strict=True)
         if _usable(sentence)
     ]
-    candidates.sort(key=lambda c: -_score(c[0], c[2]))
+    candidates.sort(key=lambda c: -_score(*c))
     chosen: list[tuple[SentenceKey, Sentence, dict[str, float]]] = []
     for key, sentence, support in candidates:
         if len(chosen) == max_sentences:
@@ -52,6 +53,8 @@ def _usable(sentence: Sentence) -> bool:
     return _MIN_WORDS <= len(words) <= _MAX_WORDS and text.endswith((".", "!")) and "?" not in text
 
 
-def _score(key: SentenceKey, support: dict[str, float]) -> float:
+def _score(key: SentenceKey, sentence: Sentence, support: dict[str, float]) -> float:
     lead = 1.0 if key[1] < _LEAD_SENTENCES else 0.0
-    return len(support) + sum(support.values()) * 0.5 + lead
+    # A sentence that opens with a quotation needs the sentence before it to say who speaks.
+    quoted = 1.5 if sentence.text[:1] in _QUOTE_MARKS else 0.0
+    return len(support) + sum(support.values()) * 0.5 + lead - quoted

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from synopse.model import Article, SourceRef, TimelineEntry
 
-_PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "decade": 3}
+_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 
 
 def build_timeline(articles: Sequence[Article], background_days: int = 7) -> tuple[TimelineEntry, ...]:
@@ -46,6 +46,8 @@ def last_day(value: str, precision: str) -> dt.date | None:
     try:
         if precision == "day":
             return dt.date.fromisoformat(value)
+        if precision == "week":  # the value is the Monday of the week
+            return dt.date.fromisoformat(value) + dt.timedelta(days=6)
         if precision == "month":
             year, month = int(value[:4]), int(value[5:7])
             return dt.date(year, month, calendar.monthrange(year, month)[1])

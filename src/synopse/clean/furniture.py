@@ -26,6 +26,8 @@ MAX_FURNITURE_CHARS = 220
 # Scores for locating the article: prose earns its length, anything else costs a little.
 SHORT_LINE_COST = 12
 LONG_LINE_CHARS = 150
+# A comment link right under the headline must not end the article before it began.
+MIN_PROSE_BEFORE_END = 300
 FURNITURE_LINE_COST = 20
 SENTENCE_END = tuple('.!?…"“”»«\')')
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
@@ -42,10 +44,16 @@ class Kind(Enum):
     FURNITURE = "furniture"  # matched the furniture lexicon
 
 
+class Ending(Enum):
+    NONE = 0
+    WEAK = 1  # ends the article only if less prose follows than precedes (a teaser box)
+    STRONG = 2  # comment form, previous/next post: nothing after it belongs to the article
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     reason: str
-    ends_article: bool
+    ends_article: Ending
     kind: str
     regex: re.Pattern[str]
 
@@ -55,7 +63,7 @@ class Verdict:
     text: str
     kind: Kind
     reason: str = ""
-    ends_article: bool = False
+    ends_article: Ending = Ending.NONE
 
 
 @cache
@@ -67,7 +75,7 @@ def furniture_patterns() -> tuple[Pattern, ...]:
         if kind not in KINDS:
             raise ValueError(f"furniture.tsv row {number}: unknown kind {kind!r}")
         regex = re.compile(pattern, re.IGNORECASE)
-        patterns.append(Pattern(reason, ends == "1", kind, regex))
+        patterns.append(Pattern(reason, Ending(int(ends)), kind, regex))
     return tuple(patterns)
 
 
@@ -160,9 +168,17 @@ def article_stretch(verdicts: list[Verdict]) -> tuple[int, int]:
     """Where the article is; cut at the first end-of-article marker after its first prose."""
     start, end = best_stretch(verdicts)
     for index in range(start, end):
-        if verdicts[index].ends_article:
+        ending = verdicts[index].ends_article
+        before = _prose_chars(verdicts[start:index])
+        if ending is Ending.STRONG and before >= MIN_PROSE_BEFORE_END:
+            return best_stretch(verdicts[:index])
+        if ending is not Ending.NONE and before > _prose_chars(verdicts[index:end]):
             return best_stretch(verdicts[:index])
     return start, end
+
+
+def _prose_chars(verdicts: list[Verdict]) -> int:
+    return sum(len(v.text) for v in verdicts if v.kind is Kind.PROSE)
 
 
 def cut_fragments(text: str) -> tuple[str, list[tuple[str, str]]]:

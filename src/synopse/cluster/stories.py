@@ -16,11 +16,11 @@ from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from synopse.annotate.tokens import content_lemmas
 from synopse.config import ClusterSettings
 from synopse.model import Article
+from synopse.textsim import tfidf_cosine
 
 _LEXICAL_WEIGHT = 0.6
 _TOP_LINKS = 3
@@ -84,13 +84,7 @@ def _document(article: Article) -> str:
 
 
 def _lexical_similarity(articles: Sequence[Article]) -> NDArray[np.float64]:
-    documents = [_document(a) for a in articles]
-    if not any(documents):
-        return np.zeros((len(articles), len(articles)))
-    vectors = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]+\b").fit_transform(
-        documents
-    )
-    return np.asarray((vectors @ vectors.T).toarray(), dtype=np.float64)
+    return tfidf_cosine([_document(a) for a in articles])
 
 
 def _entity_similarity(articles: Sequence[Article]) -> NDArray[np.float64]:

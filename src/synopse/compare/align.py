@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from numpy.typing import NDArray
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from synopse.annotate.tokens import content_lemmas
 from synopse.model import Article, Sentence
+from synopse.textsim import tfidf_cosine
 
 SentenceKey = tuple[str, int]  # (article id, index of the sentence in the article)
 
@@ -33,7 +32,7 @@ class SentenceAligner:
                 self.keys_.append((article.id, index))
                 self.sentences_.append(sentence)
                 documents.append(" ".join(content_lemmas(sentence.tokens)))
-        self.similarity_ = _cosine(documents)
+        self.similarity_ = tfidf_cosine(documents)
         self._position = {key: i for i, key in enumerate(self.keys_)}
         return self
 
@@ -49,11 +48,3 @@ class SentenceAligner:
 
     def similarity(self, a: SentenceKey, b: SentenceKey) -> float:
         return float(self.similarity_[self._position[a], self._position[b]])
-
-
-def _cosine(documents: list[str]) -> NDArray[np.float64]:
-    if not any(d.strip() for d in documents):
-        return np.zeros((len(documents), len(documents)))
-    vectorizer = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]+\b")
-    vectors = vectorizer.fit_transform(documents)
-    return np.asarray((vectors @ vectors.T).toarray(), dtype=np.float64)

@@ -34,6 +34,15 @@ from synopse.model import (
 # Figures whose sentences share less than this share of content words are about different things.
 _TOPIC_OVERLAP = 0.2
 _STEM = 6  # common prefix length at which two German words count as one stem
+# Names say who is involved, not what is measured: "Trump" links a call's length to a campaign promise.
+_NAME_TAGS = frozenset({"NE", "FM"})
+# Titles that name the same office in different words; any two in one set are compatible roles.
+_SAME_OFFICE = (
+    frozenset({"präsident", "staatschef", "staatsoberhaupt", "kremlchef", "präsidentin"}),
+    frozenset({"kanzler", "bundeskanzler", "regierungschef", "kanzlerin", "bundeskanzlerin"}),
+)
+_INFLECTION = ("innen", "in", "en", "er", "es", "e", "n", "s")
+_MIN_ROLE_STEM = 4
 _UNIT_LABELS = {"minute": "Dauer", "day": "Dauer", "year": "Zeitraum", "EUR": "Betrag", "USD": "Betrag",
                 "percent": "Anteil", "person": "Anzahl", "m": "Entfernung"}
 
@@ -78,7 +87,10 @@ def _figure_comparisons(articles: Sequence[Article]) -> list[Comparison]:
 def _topic_words(article: Article, quantity: Quantity) -> set[str]:
     """Content lemmas of the figure's sentence, without the figure's own words."""
     sentence = article.sentences[_sentence_index(article, quantity.start)]
-    outside = [t for t in sentence.tokens if not quantity.start <= t.start < quantity.end]
+    outside = [
+        t for t in sentence.tokens
+        if not quantity.start <= t.start < quantity.end and t.pos not in _NAME_TAGS
+    ]
     return {w for w in content_lemmas(outside) if w.isalpha()}
 
 
@@ -136,8 +148,10 @@ def _figure_comparison(claims: list[Claim], sources: list[tuple[Article, Quantit
     ]
     if not conflicts:
         return Comparison(topic, Status.CONSENSUS, tuple(claims))
-    parties = {c.attributed_to for pair in conflicts for c in pair}
-    kind = "sources" if None not in parties and len(parties) > 1 else "outlets"
+    between_sources = all(
+        a.attributed_to and b.attributed_to and a.attributed_to != b.attributed_to for a, b in conflicts
+    )
+    kind = "sources" if between_sources else "outlets"
     note = "; ".join(f"{a.surface} ({a.attributed_to or a.article_id}) ≠ {b.surface} "
                      f"({b.attributed_to or b.article_id})" for a, b in conflicts[:3])
     return Comparison(topic, Status.DIVERGENT, tuple(claims), divergence=kind, note=note)
@@ -249,8 +263,8 @@ def _role_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> 
             positions = {(s, e) for s, e, _ in refs}
             for m in article.mentions:
                 if m.role and (m.start, m.end) in positions:
-                    claim = _text_claim(article, m.start, m.end, m.role)
-                    claims.append(claim)
+                    start, end = _role_span(article, m)
+                    claims.append(_text_claim(article, start, end, m.role))
                     break
         if len({c.article_id for c in claims}) < 2:
             continue
@@ -263,9 +277,31 @@ def _role_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> 
     return result
 
 
+def _role_span(article: Article, mention: Mention) -> tuple[int, int]:
+    """Where the role stands: next to the name in its sentence, else the name itself."""
+    assert mention.role is not None
+    sentence = article.sentences[_sentence_index(article, mention.start)]
+    found = article.text.find(mention.role, sentence.start, sentence.end)
+    return (found, found + len(mention.role)) if found >= 0 else (mention.start, mention.end)
+
+
 def _compatible_roles(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    return a in b or b in a
+    """Whether two role nouns can both be true: one contains the other once case, hyphens and
+    endings are set aside ("Kreml-Sprecher"/"Kremlsprecher", "US-Sondergesandte"/"Sondergesandter"),
+    or both name the same office ("Präsident"/"Staatschef")."""
+    x, y = _role_stem(a), _role_stem(b)
+    return x in y or y in x or any(x in office and y in office for office in _OFFICE_STEMS)
+
+
+def _role_stem(role: str) -> str:
+    word = role.lower().replace("-", "").replace(" ", "")
+    for ending in _INFLECTION:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_ROLE_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+_OFFICE_STEMS = tuple(frozenset(_role_stem(r) for r in office) for office in _SAME_OFFICE)
 
 
 def _text_claim(article: Article, start: int, end: int, value: str) -> Claim:

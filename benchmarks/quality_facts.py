@@ -1,0 +1,126 @@
+"""Quality of quantity and time extraction on the team-written golden set.
+
+    .venv/bin/python benchmarks/quality_facts.py             # figures on tests/golden/annotate/facts.jsonl
+    .venv/bin/python benchmarks/quality_facts.py --wikinews  # + counts and a 50-hit sample on devdata
+
+Span figures: a prediction is a true positive when it has the gold span exactly ("exact") or
+overlaps it ("overlap"). Value accuracy: share of overlap-matched items whose values agree
+(quantities: value, unit, qualifier, low, high; times: value, precision).
+The wikinews run has no labels: it prints counts and a random sample to check by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import random
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from synopse.annotate.quantities import find_quantities
+from synopse.annotate.times import find_times
+from synopse.annotate.tokens import Tokenizer
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden" / "annotate" / "facts.jsonl"
+WIKINEWS = ROOT / ".." / "shared" / "devdata" / "wikinews-quotes" / "dev.jsonl"
+QUANTITY_FIELDS = ("value", "unit", "qualifier", "low", "high")
+TIME_FIELDS = ("value", "precision")
+
+
+def gold_spans(text: str, items: Sequence[dict[str, Any]]) -> list[tuple[int, int, dict[str, Any]]]:
+    """Gold items located in `text`, each found after the previous one with the same text."""
+    spans, searched_from = [], {}
+    for item in items:
+        start = text.find(item["text"], searched_from.get(item["text"], 0))
+        if start < 0:
+            raise ValueError(f"{GOLDEN.name}: {item['text']!r} not in {text!r}")
+        searched_from[item["text"]] = start + 1
+        spans.append((start, start + len(item["text"]), item))
+    return spans
+
+
+def same(expected: object, found: object) -> bool:
+    if isinstance(expected, int | float) and isinstance(found, int | float):
+        return math.isclose(expected, found, rel_tol=1e-6, abs_tol=1e-6)
+    return expected == found
+
+
+class Score:
+    def __init__(self) -> None:
+        self.gold = self.found = self.exact = self.overlap = self.values_right = 0
+
+    def add(self, gold: list[tuple[int, int, dict[str, Any]]], found: Sequence[Any], fields: Sequence[str]) -> None:
+        self.gold += len(gold)
+        self.found += len(found)
+        for start, end, item in gold:
+            hits = [f for f in found if f.start < end and start < f.end]
+            self.exact += any(f.start == start and f.end == end for f in hits)
+            if hits:
+                self.overlap += 1
+                self.values_right += all(same(item[k], getattr(hits[0], k)) for k in fields)
+
+    def lines(self, name: str) -> list[str]:
+        out = [f"{name}: gold {self.gold}, found {self.found}"]
+        for label, tp in (("exact span", self.exact), ("overlapping span", self.overlap)):
+            p = tp / self.found if self.found else 0.0
+            r = tp / self.gold if self.gold else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            out.append(f"  {label:17s} P {p:.3f}  R {r:.3f}  F1 {f1:.3f}")
+        accuracy = self.values_right / self.overlap if self.overlap else 0.0
+        out.append(f"  value accuracy    {accuracy:.3f} ({self.values_right}/{self.overlap} matched)")
+        return out
+
+
+def golden(tokenizer: Tokenizer) -> None:
+    quantities, times = Score(), Score()
+    for line in GOLDEN.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        text, sentences = row["text"], tokenizer(row["text"])
+        published = dt.date.fromisoformat(row["published"]) if row["published"] else None
+        quantities.add(gold_spans(text, row["quantities"]), find_quantities(text, sentences), QUANTITY_FIELDS)
+        times.add(gold_spans(text, row["times"]), find_times(text, sentences, published), TIME_FIELDS)
+    print(f"golden set {GOLDEN.relative_to(ROOT)}")
+    print("\n".join(quantities.lines("quantities") + times.lines("times")))
+
+
+def wikinews(tokenizer: Tokenizer, sample_size: int = 50) -> None:
+    if not WIKINEWS.exists():
+        print(f"wikinews: {WIKINEWS} absent, skipped")
+        return
+    hits: list[str] = []
+    articles = [json.loads(line) for line in WIKINEWS.read_text(encoding="utf-8").splitlines()]
+    for article in articles:
+        text, sentences = article["text"], tokenizer(article["text"])
+        published = dt.date.fromisoformat(article["published"][:10]) if article.get("published") else None
+        for q in find_quantities(text, sentences):
+            hits.append(f"Q {_context(text, q.start, q.end)} -> {q.value} {q.unit} {q.qualifier} [{q.low}, {q.high}] {q.counted}")
+        for t in find_times(text, sentences, published):
+            hits.append(f"T {_context(text, t.start, t.end)} -> {t.value} {t.precision} (published {published})")
+    n_q = sum(h.startswith("Q") for h in hits)
+    print(f"wikinews dev: {len(articles)} articles, {n_q} quantities, {len(hits) - n_q} time expressions")
+    for hit in random.Random(7).sample(hits, min(sample_size, len(hits))):
+        print("  " + hit)
+
+
+def _context(text: str, start: int, end: int, width: int = 40) -> str:
+    before = text[max(0, start - width) : start].replace("\n", " ")
+    after = text[end : end + width].replace("\n", " ")
+    return f"…{before}[[{text[start:end]}]]{after}…"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wikinews", action="store_true", help="also run over wikinews dev")
+    args = parser.parse_args()
+    tokenizer = Tokenizer()
+    golden(tokenizer)
+    if args.wikinews:
+        wikinews(tokenizer)
+
+
+if __name__ == "__main__":
+    main()
