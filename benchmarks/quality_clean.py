@@ -23,10 +23,49 @@ from synopse.clean import clean_text
 PAGES = Path(__file__).resolve().parents[1] / ".." / "shared" / "devdata" / "plain-pages"
 GERMAN_TLDS = frozenset({"de", "at", "ch"})
 GERMAN_MARKERS = frozenset(
-    "der die das und ist nicht mit sich auch auf für von zu den dem ein eine wird sind".split()
+    [
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "mit",
+        "sich",
+        "auch",
+        "auf",
+        "für",
+        "von",
+        "zu",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "wird",
+        "sind",
+    ]
 )
 ENGLISH_MARKERS = frozenset(
-    "the and is not with of to for that this are was on in be by it as".split()
+    [
+        "the",
+        "and",
+        "is",
+        "not",
+        "with",
+        "of",
+        "to",
+        "for",
+        "that",
+        "this",
+        "are",
+        "was",
+        "on",
+        "in",
+        "be",
+        "by",
+        "it",
+        "as",
+    ]
 )
 
 
@@ -107,8 +146,10 @@ def main() -> int:
         precision, recall, f1 = counts.figures()
         pages = sum(1 for _ in index) if label == "all" else None
         note = f" ({pages} pages)" if pages else ""
-        print(f"{label:7s} P={precision:.3f} R={recall:.3f} F1={f1:.3f}"
-              f" tp={counts.tp} fn={counts.fn} fp={counts.fp}{note}")
+        print(
+            f"{label:7s} P={precision:.3f} R={recall:.3f} F1={f1:.3f}"
+            f" tp={counts.tp} fn={counts.fn} fp={counts.fp}{note}"
+        )
     return 0
 
 

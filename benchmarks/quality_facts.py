@@ -1,7 +1,7 @@
 """Quality of quantity and time extraction on the team-written golden set.
 
-    .venv/bin/python benchmarks/quality_facts.py             # figures on tests/golden/annotate/facts.jsonl
-    .venv/bin/python benchmarks/quality_facts.py --wikinews  # + counts and a 50-hit sample on devdata
+    .venv/bin/python benchmarks/quality_facts.py             # tests/golden/annotate/facts.jsonl
+    .venv/bin/python benchmarks/quality_facts.py --wikinews  # + wikinews counts, 50-hit sample
 
 Span figures: a prediction is a true positive when it has the gold span exactly ("exact") or
 overlaps it ("overlap"). Value accuracy: share of overlap-matched items whose values agree
@@ -53,7 +53,12 @@ class Score:
     def __init__(self) -> None:
         self.gold = self.found = self.exact = self.overlap = self.values_right = 0
 
-    def add(self, gold: list[tuple[int, int, dict[str, Any]]], found: Sequence[Any], fields: Sequence[str]) -> None:
+    def add(
+        self,
+        gold: list[tuple[int, int, dict[str, Any]]],
+        found: Sequence[Any],
+        fields: Sequence[str],
+    ) -> None:
         self.gold += len(gold)
         self.found += len(found)
         for start, end, item in gold:
@@ -71,7 +76,9 @@ class Score:
             f1 = 2 * p * r / (p + r) if p + r else 0.0
             out.append(f"  {label:17s} P {p:.3f}  R {r:.3f}  F1 {f1:.3f}")
         accuracy = self.values_right / self.overlap if self.overlap else 0.0
-        out.append(f"  value accuracy    {accuracy:.3f} ({self.values_right}/{self.overlap} matched)")
+        out.append(
+            f"  value accuracy    {accuracy:.3f} ({self.values_right}/{self.overlap} matched)"
+        )
         return out
 
 
@@ -81,8 +88,12 @@ def golden(tokenizer: Tokenizer) -> None:
         row = json.loads(line)
         text, sentences = row["text"], tokenizer(row["text"])
         published = dt.date.fromisoformat(row["published"]) if row["published"] else None
-        quantities.add(gold_spans(text, row["quantities"]), find_quantities(text, sentences), QUANTITY_FIELDS)
-        times.add(gold_spans(text, row["times"]), find_times(text, sentences, published), TIME_FIELDS)
+        quantities.add(
+            gold_spans(text, row["quantities"]), find_quantities(text, sentences), QUANTITY_FIELDS
+        )
+        times.add(
+            gold_spans(text, row["times"]), find_times(text, sentences, published), TIME_FIELDS
+        )
     print(f"golden set {GOLDEN.relative_to(ROOT)}")
     print("\n".join(quantities.lines("quantities") + times.lines("times")))
 
@@ -95,13 +106,18 @@ def wikinews(tokenizer: Tokenizer, sample_size: int = 50) -> None:
     articles = [json.loads(line) for line in WIKINEWS.read_text(encoding="utf-8").splitlines()]
     for article in articles:
         text, sentences = article["text"], tokenizer(article["text"])
-        published = dt.date.fromisoformat(article["published"][:10]) if article.get("published") else None
+        published = (
+            dt.date.fromisoformat(article["published"][:10]) if article.get("published") else None
+        )
         for q in find_quantities(text, sentences):
-            hits.append(f"Q {_context(text, q.start, q.end)} -> {q.value} {q.unit} {q.qualifier} [{q.low}, {q.high}] {q.counted}")
+            found = f"{q.value} {q.unit} {q.qualifier} [{q.low}, {q.high}] {q.counted}"
+            hits.append(f"Q {_context(text, q.start, q.end)} -> {found}")
         for t in find_times(text, sentences, published):
-            hits.append(f"T {_context(text, t.start, t.end)} -> {t.value} {t.precision} (published {published})")
+            found = f"{t.value} {t.precision} (published {published})"
+            hits.append(f"T {_context(text, t.start, t.end)} -> {found}")
     n_q = sum(h.startswith("Q") for h in hits)
-    print(f"wikinews dev: {len(articles)} articles, {n_q} quantities, {len(hits) - n_q} time expressions")
+    counts = f"{n_q} quantities, {len(hits) - n_q} time expressions"
+    print(f"wikinews dev: {len(articles)} articles, {counts}")
     for hit in random.Random(7).sample(hits, min(sample_size, len(hits))):
         print("  " + hit)
 

@@ -173,7 +173,7 @@ def main() -> None:
     path = DATA / f"{args.split}.jsonl"
     if not path.exists():
         sys.exit(f"{path}: not found; the benchmark needs ../shared/devdata")
-    articles = [json.loads(line) for line in path.open(encoding="utf-8")]
+    articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     articles = articles[: args.limit] if args.limit else articles
     source, recognize = (
         ("NE-tag runs as PER mentions", ne_runs) if args.ne_runs else mention_source()

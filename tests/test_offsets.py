@@ -7,16 +7,30 @@ from hypothesis import strategies as st
 
 from synopse.annotate.annotator import Annotator
 from synopse.config import Settings
+from synopse.errors import InputError
 from synopse.ingest.files import RawDocument
 from synopse.pipeline import build_stories, to_article
-from synopse.errors import InputError
 
 _ANNOTATOR = Annotator()
-_GERMAN_BITS = st.sampled_from([
-    "Bürgermeisterin Petra Lenz sagte: „Wir bauen.“", "Der Kreml bestätigte das Telefonat.",
-    "etwa eine Stunde", "am Mittwoch", "»Nein«, sagte er.", "laut Polizei", "2,5 Millionen Euro",
-    "Dark Mode Light Mode", "\n\n", "\n", " ", "Fast 90 Minuten", "‚", "“", "12. März 2025",
-])
+_GERMAN_BITS = st.sampled_from(
+    [
+        "Bürgermeisterin Petra Lenz sagte: „Wir bauen.“",
+        "Der Kreml bestätigte das Telefonat.",
+        "etwa eine Stunde",
+        "am Mittwoch",
+        "»Nein«, sagte er.",
+        "laut Polizei",
+        "2,5 Millionen Euro",
+        "Dark Mode Light Mode",
+        "\n\n",
+        "\n",
+        " ",
+        "Fast 90 Minuten",
+        "‚",
+        "“",
+        "12. März 2025",
+    ]
+)
 TEXTS = st.one_of(
     st.text(max_size=300),
     st.lists(st.one_of(_GERMAN_BITS, st.text(max_size=20)), max_size=25).map("".join),

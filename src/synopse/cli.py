@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 from rich.console import Console
@@ -24,7 +24,7 @@ from rich.progress import Progress
 from synopse.annotate.annotator import Annotations, Annotator
 from synopse.brief.render import write_reports
 from synopse.brief.report_json import quantity_to_dict, quote_to_dict, time_to_dict
-from synopse.config import Settings, load_settings
+from synopse.config import OnError, Settings, load_settings
 from synopse.errors import InputError, SynopseError
 from synopse.ingest.files import decode
 from synopse.model import Article, ErrorRecord, Report
@@ -68,21 +68,23 @@ def cli() -> None:
 def _settings(config: Path | None, on_error: str | None, encoding: str | None) -> Settings:
     settings = load_settings(config)
     if on_error:
-        settings = replace(settings, on_error=on_error)
+        settings = replace(settings, on_error=cast(OnError, on_error))
     if encoding:
         settings = replace(settings, ingest=replace(settings.ingest, encoding=encoding))
     return settings
 
 
 _config_option = click.option(
-    "--config", type=click.Path(dir_okay=False, path_type=Path),
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Settings file (TOML). Default: ./synopse.toml if present.",
 )
 _encoding_option = click.option(
     "--encoding", metavar="NAME", help="Text encoding of the input files (default utf-8)."
 )
 _on_error_option = click.option(
-    "--on-error", type=click.Choice(["record", "skip", "raise"]),
+    "--on-error",
+    type=click.Choice(["record", "skip", "raise"]),
     help="What a failed input does: record it in errors[] and go on (default), skip it with a "
     "warning, or stop with an error.",
 )
@@ -90,14 +92,25 @@ _on_error_option = click.option(
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Directory for report.json, report.md and report.html (created if missing).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Directory for report.json, report.md and report.html (created if missing).",
+)
 @_config_option
 @_encoding_option
 @_on_error_option
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
-def analyze(paths: tuple[str, ...], out_dir: Path, config: Path | None, encoding: str | None,
-            on_error: str | None, quiet: bool) -> None:
+def analyze(
+    paths: tuple[str, ...],
+    out_dir: Path,
+    config: Path | None,
+    encoding: str | None,
+    on_error: str | None,
+    quiet: bool,
+) -> None:
     """Analyse articles and write a report.
 
     PATHS are article files (.txt, .md: one article each, first line the headline) and
@@ -129,13 +142,18 @@ def _count_inputs(paths: tuple[str, ...]) -> int:
 
 def _summary(report: Report, html: Path) -> None:
     out = Console(highlight=False, soft_wrap=True)
-    out.print(f"{len(report.articles)} articles, {len(report.stories)} stories, "
-              f"{len(report.errors)} errors")
+    out.print(
+        f"{len(report.articles)} articles, {len(report.stories)} stories, "
+        f"{len(report.errors)} errors"
+    )
     for story in report.stories:
         divergent = sum(1 for c in story.comparisons if c.status.value == "divergent")
-        out.print(f"  [{story.id}] {story.title} — {len(story.article_ids)} articles, "
-                  f"{len(story.entities)} entities, {len(story.quotes)} quotes, "
-                  f"{divergent} divergences", markup=False)
+        out.print(
+            f"  [{story.id}] {story.title} — {len(story.article_ids)} articles, "
+            f"{len(story.entities)} entities, {len(story.quotes)} quotes, "
+            f"{divergent} divergences",
+            markup=False,
+        )
     for error in report.errors:
         _err.print(f"synopse: {error.message}", markup=False)
     out.print(f"HTML report: {html.resolve()}", markup=False)
@@ -150,8 +168,11 @@ def _exit_for(errors: tuple[ErrorRecord, ...] | list[str], analysed: int) -> Non
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--jsonl", is_flag=True,
-              help="One JSON object per article: metadata, text and the removed lines with reasons.")
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help="One JSON object per article: metadata, text and the removed lines with reasons.",
+)
 @_config_option
 @_encoding_option
 def extract(paths: tuple[str, ...], jsonl: bool, config: Path | None, encoding: str | None) -> None:
@@ -167,7 +188,11 @@ def extract(paths: tuple[str, ...], jsonl: bool, config: Path | None, encoding: 
             _err.print(f"synopse: {item.message}", markup=False)
             errors.append(item.message)
             continue
-        click.echo(json.dumps(_extract_record(item), ensure_ascii=False) if jsonl else _extract_text(item, printed))
+        click.echo(
+            json.dumps(_extract_record(item), ensure_ascii=False)
+            if jsonl
+            else _extract_text(item, printed)
+        )
         printed += 1
     _exit_for(errors, printed)
 
@@ -192,11 +217,17 @@ def _extract_record(article: Article) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("file", default="-", required=False)
-@click.option("--jsonl", is_flag=True,
-              help='Input is JSON lines {"id", "text", optional "published"}; one output line per '
-              "input line, carrying its id. Models load once for the whole batch.")
-@click.option("--published", metavar="YYYY-MM-DD",
-              help="Publication date that relative times (\"am Mittwoch\") are resolved against.")
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help='Input is JSON lines {"id", "text", optional "published"}; one output line per '
+    "input line, carrying its id. Models load once for the whole batch.",
+)
+@click.option(
+    "--published",
+    metavar="YYYY-MM-DD",
+    help='Publication date that relative times ("am Mittwoch") are resolved against.',
+)
 @_encoding_option
 def annotate(file: str, jsonl: bool, published: str | None, encoding: str | None) -> None:
     """Annotate one text exactly as given and print JSON.
@@ -211,7 +242,9 @@ def annotate(file: str, jsonl: bool, published: str | None, encoding: str | None
     annotator = Annotator()
     if not jsonl:
         text = _read_text(file, settings)
-        click.echo(json.dumps(annotations_to_dict(annotator.annotate(text, day)), ensure_ascii=False))
+        click.echo(
+            json.dumps(annotations_to_dict(annotator.annotate(text, day)), ensure_ascii=False)
+        )
         return
     failures = 0
     source = "<stdin>" if file == "-" else file
@@ -277,8 +310,14 @@ def annotations_to_dict(found: Annotations) -> dict[str, Any]:
     return {
         "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in found.sentences],
         "entities": [
-            {"start": m.start, "end": m.end, "text": m.text, "type": m.type.value,
-             "canonical": m.canonical, "role": m.role}
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "type": m.type.value,
+                "canonical": m.canonical,
+                "role": m.role,
+            }
             for m in found.mentions
         ],
         "quotes": [quote_to_dict(q) for q in found.quotes],

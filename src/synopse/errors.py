@@ -1,7 +1,7 @@
 """Errors raised by synopse.
 
     SynopseError                 base of everything synopse raises on purpose
-    ├── InputError               an input cannot be read: missing, empty, binary, not UTF-8, bad JSON
+    ├── InputError               an input cannot be read: missing, empty, binary, not UTF-8
     ├── ConfigError              a setting or config file is invalid
     └── StageError               a pipeline stage failed on one article (carries stage, article_id)
 

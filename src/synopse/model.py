@@ -191,7 +191,9 @@ class Comparison:
     topic: str
     status: Status
     claims: tuple[Claim, ...]
-    divergence: str | None = None  # "sources" (quoted parties differ) or "outlets"; None unless divergent
+    divergence: str | None = (
+        None  # "sources" (quoted parties differ) or "outlets"; None unless divergent
+    )
     note: str = ""
 
 

@@ -14,6 +14,7 @@ in the report's errors, "skip" drops the article with a warning on stderr.
 
 from __future__ import annotations
 
+import math
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -84,7 +85,9 @@ def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None 
 
 def build_stories(articles: Sequence[Article], settings: Settings) -> tuple[Story, ...]:
     """Stages 4-7."""
-    labels = StoryClusterer.from_settings(settings.cluster).fit(articles).labels_ if articles else []
+    labels: list[int] = []
+    if articles:
+        labels = StoryClusterer.from_settings(settings.cluster).fit(articles).labels_.tolist()
     groups: dict[int, list[Article]] = {}
     for article, label in zip(articles, labels, strict=True):
         groups.setdefault(int(label), []).append(article)
@@ -116,12 +119,14 @@ def _story_title(articles: Sequence[Article]) -> str:
 
     def shared(article: Article) -> float:
         title_words = set(article.title.split())
-        return sum(words[w.lower()] for w in title_words) / (1 + len(title_words) ** 0.5)
+        return sum(words[w.lower()] for w in title_words) / (1 + math.sqrt(len(title_words)))
 
     return max(titled, key=shared).title
 
 
-def _story_quotes(articles: Sequence[Article], entities: Sequence[Entity]) -> tuple[StoryQuote, ...]:
+def _story_quotes(
+    articles: Sequence[Article], entities: Sequence[Entity]
+) -> tuple[StoryQuote, ...]:
     """Each quote with the entity of its speaker: by the speaker's mention, else by name."""
     by_position = {(r.article_id, r.start): e.id for e in entities for r in e.mentions}
     by_name = {name: e.id for e in entities for name in (e.name, *e.aliases)}

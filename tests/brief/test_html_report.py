@@ -15,8 +15,14 @@ from tests.conftest import EXAMPLES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -49,18 +55,29 @@ def test_the_html_report_renders_in_headless_chromium(html_report: Path, tmp_pat
     profile = tmp_path / "profile"
     dom = subprocess.run(
         [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", html_report.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     ).stdout
     parser = _Ids()
     parser.feed(dom)
     assert re.search(r"<h2>[^<]+</h2>", dom), "no story headings rendered"
-    assert "class=\"synopse\"" in dom
+    assert 'class="synopse"' in dom
     missing = [link for link in parser.links if link not in parser.ids]
     assert parser.links and not missing, missing[:5]
     shot = tmp_path / "report.png"
     subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--screenshot={shot}",
-         "--window-size=1280,900", html_report.as_uri()],
-        capture_output=True, timeout=120, check=True,
+        [
+            CHROMIUM,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            f"--screenshot={shot}",
+            "--window-size=1280,900",
+            html_report.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
     )
     assert shot.stat().st_size > 10_000

@@ -23,7 +23,9 @@ def test_last_day_of_a_partial_date(value: str, precision: str, expected: dt.dat
     assert last_day(value, precision) == expected
 
 
-def _article(article_id: str, published: str, text: str, dated: dict[str, tuple[str, str]]) -> Article:
+def _article(
+    article_id: str, published: str, text: str, dated: dict[str, tuple[str, str]]
+) -> Article:
     times = []
     for surface, (value, precision) in dated.items():
         start = text.index(surface)
@@ -34,15 +36,29 @@ def _article(article_id: str, published: str, text: str, dated: dict[str, tuple[
         start = text.index(part, cursor)
         sentences.append(Sentence(start, start + len(part), part))
         cursor = start + len(part)
-    return Article(id=article_id, source=article_id, text=text, published=published,
-                   sentences=tuple(sentences), times=tuple(times))
+    return Article(
+        id=article_id,
+        source=article_id,
+        text=text,
+        published=published,
+        sentences=tuple(sentences),
+        times=tuple(times),
+    )
 
 
 def test_timeline_merges_the_same_day_across_outlets_and_marks_background() -> None:
-    a = _article("a", "2025-03-12", "Der Brand brach am Dienstag aus. Die Halle stammt aus dem Jahr 1998",
-                 {"am Dienstag": ("2025-03-11", "day"), "1998": ("1998", "year")})
-    b = _article("b", "2025-03-12", "Das Feuer begann am 11. März in der Nacht",
-                 {"am 11. März": ("2025-03-11", "day")})
+    a = _article(
+        "a",
+        "2025-03-12",
+        "Der Brand brach am Dienstag aus. Die Halle stammt aus dem Jahr 1998",
+        {"am Dienstag": ("2025-03-11", "day"), "1998": ("1998", "year")},
+    )
+    b = _article(
+        "b",
+        "2025-03-12",
+        "Das Feuer begann am 11. März in der Nacht",
+        {"am 11. März": ("2025-03-11", "day")},
+    )
     timeline = build_timeline([a, b])
     assert [(e.date, e.background) for e in timeline] == [("1998", True), ("2025-03-11", False)]
     assert [r.article_id for r in timeline[1].refs] == ["a", "b"]

@@ -18,7 +18,11 @@ from tests.report_check import check_report
 def synopse(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "synopse.cli", *args],
-        input=stdin, capture_output=True, text=True, check=False, timeout=300,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
 
 
@@ -55,7 +59,9 @@ def test_the_example_corpus_splits_into_its_two_events(example_report: dict) -> 
 
 
 @pytest.mark.slow
-def test_the_example_corpus_shows_a_divergent_figure_and_a_name_variant(example_report: dict) -> None:  # type: ignore[type-arg]
+def test_the_example_corpus_shows_a_divergent_figure_and_a_name_variant(
+    example_report: dict,
+) -> None:  # type: ignore[type-arg]
     comparisons = [c for s in example_report["stories"] for c in s["comparisons"]]
     divergent = [c for c in comparisons if c["status"] == "divergent"]
     assert any(c["topic"].startswith("Schreibweise") for c in divergent)
@@ -68,9 +74,13 @@ def test_the_example_corpus_shows_a_divergent_figure_and_a_name_variant(example_
 def test_analyze_records_bad_files_and_still_analyses_the_rest(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()
-    _article(corpus, "gut.txt", "Stadtrat beschließt neuen Haushalt",
-             "Der Stadtrat von Kassel hat am Montag den Haushalt beschlossen. Bürgermeisterin "
-             "Petra Lenz sagte, die Stadt müsse sparen.")
+    _article(
+        corpus,
+        "gut.txt",
+        "Stadtrat beschließt neuen Haushalt",
+        "Der Stadtrat von Kassel hat am Montag den Haushalt beschlossen. Bürgermeisterin "
+        "Petra Lenz sagte, die Stadt müsse sparen.",
+    )
     (corpus / "leer.txt").write_bytes(b"")
     (corpus / "latin.txt").write_bytes("Grüße".encode("latin-1"))
     (corpus / "bild.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
@@ -89,7 +99,10 @@ def test_analyze_records_bad_files_and_still_analyses_the_rest(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["analyze", "fehlt/nirgends", "--out", "OUT"], "fehlt/nirgends: no such file or directory"),
+        (
+            ["analyze", "fehlt/nirgends", "--out", "OUT"],
+            "fehlt/nirgends: no such file or directory",
+        ),
         (["extract", "fehlt.txt"], "fehlt.txt: no such file or directory"),
         (["annotate", "fehlt.txt"], "fehlt.txt: no such file"),
     ],
@@ -116,8 +129,15 @@ def test_a_usage_error_exits_with_2() -> None:
 
 
 def test_extract_prints_headline_then_body_for_many_files(tmp_path: Path) -> None:
-    first = _article(tmp_path, "a.txt", "Neue Brücke eröffnet", "Die Brücke über die Fulda ist seit Montag offen.")
-    second = _article(tmp_path, "b.txt", "Messe beginnt", "Die Messe in Hannover öffnet am Dienstag.")
+    first = _article(
+        tmp_path,
+        "a.txt",
+        "Neue Brücke eröffnet",
+        "Die Brücke über die Fulda ist seit Montag offen.",
+    )
+    second = _article(
+        tmp_path, "b.txt", "Messe beginnt", "Die Messe in Hannover öffnet am Dienstag."
+    )
     result = synopse("extract", str(first), str(second))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Neue Brücke eröffnet\n\nDie Brücke über die Fulda")
@@ -129,7 +149,8 @@ def test_extract_jsonl_carries_metadata_and_removed_lines(tmp_path: Path) -> Non
     path.write_text(
         "Startseite | Politik | Wirtschaft | Sport\nHafen bekommt neues Terminal\n\n"
         "Das neue Terminal im Hafen soll 2027 fertig sein, teilte die Hafengesellschaft mit.\n\n"
-        "Kommentar schreiben\n", encoding="utf-8",
+        "Kommentar schreiben\n",
+        encoding="utf-8",
     )
     result = synopse("extract", "--jsonl", str(path))
     assert result.returncode == 0, result.stderr
@@ -163,7 +184,9 @@ def test_annotate_indexes_the_given_text_and_prints_every_layer() -> None:
 
 def test_annotate_jsonl_keeps_ids_and_reports_bad_lines_without_stopping() -> None:
     lines = [
-        json.dumps({"id": "x1", "text": "Olaf Scholz reiste nach Paris.", "published": "2024-05-02"}),
+        json.dumps(
+            {"id": "x1", "text": "Olaf Scholz reiste nach Paris.", "published": "2024-05-02"}
+        ),
         "kein json",
         json.dumps({"id": "x3", "text": 42}),
         json.dumps({"id": "x4", "text": "Die Polizei meldete drei Verletzte."}),

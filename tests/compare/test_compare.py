@@ -20,20 +20,40 @@ def tokenizer() -> Tokenizer:
     return Tokenizer()
 
 
-def _article(tokenizer: Tokenizer, article_id: str, text: str, speaker: str | None = None) -> Article:
+def _article(
+    tokenizer: Tokenizer, article_id: str, text: str, speaker: str | None = None
+) -> Article:
     quantities = []
     for surface, (qualifier, low, high) in FIGURES.items():
         if surface in text:
             start = text.index(surface)
-            quantities.append(Quantity(start, start + len(surface), surface, low, "minute", qualifier,
-                                       low, high, low))
+            quantities.append(
+                Quantity(
+                    start, start + len(surface), surface, low, "minute", qualifier, low, high, low
+                )
+            )
     quotes = ()
     if speaker:
         cue = text.index("sagte")
-        quotes = (Quote(0, cue - 2, text[: cue - 2], QuoteKind.INDIRECT,
-                        Span(cue + 6, cue + 6 + len(speaker), speaker), speaker, Span(cue, cue + 5, "sagte")),)
-    return Article(id=article_id, source=article_id, text=text, sentences=tokenizer(text),
-                   quantities=tuple(quantities), quotes=quotes)
+        quotes = (
+            Quote(
+                0,
+                cue - 2,
+                text[: cue - 2],
+                QuoteKind.INDIRECT,
+                Span(cue + 6, cue + 6 + len(speaker), speaker),
+                speaker,
+                Span(cue, cue + 5, "sagte"),
+            ),
+        )
+    return Article(
+        id=article_id,
+        source=article_id,
+        text=text,
+        sentences=tokenizer(text),
+        quantities=tuple(quantities),
+        quotes=quotes,
+    )
 
 
 def _compare(*articles: Article) -> list:  # type: ignore[type-arg]
@@ -43,8 +63,18 @@ def _compare(*articles: Article) -> list:  # type: ignore[type-arg]
 def test_incompatible_durations_attributed_to_different_parties_diverge_between_sources(
     tokenizer: Tokenizer,
 ) -> None:
-    a = _article(tokenizer, "a", "Das Telefonat habe etwa eine Stunde gedauert, sagte Anna Berg.", "Anna Berg")
-    b = _article(tokenizer, "b", "Das Telefonat habe fast 90 Minuten gedauert, sagte Jonas Klee.", "Jonas Klee")
+    a = _article(
+        tokenizer,
+        "a",
+        "Das Telefonat habe etwa eine Stunde gedauert, sagte Anna Berg.",
+        "Anna Berg",
+    )
+    b = _article(
+        tokenizer,
+        "b",
+        "Das Telefonat habe fast 90 Minuten gedauert, sagte Jonas Klee.",
+        "Jonas Klee",
+    )
     [comparison] = _compare(a, b)
     assert comparison.status is Status.DIVERGENT
     assert comparison.divergence == "sources"

@@ -20,12 +20,16 @@ from synopse.model import Article, EntityType, Mention
         ("Trump", "Putin", False),
     ],
 )
-def test_same_name_accepts_variants_and_rejects_other_people(a: str, b: str, expected: bool) -> None:
+def test_same_name_accepts_variants_and_rejects_other_people(
+    a: str, b: str, expected: bool
+) -> None:
     assert same_name(a, b) is expected
     assert same_name(b, a) is expected
 
 
-def _article(article_id: str, text: str, names: list[tuple[str, str, EntityType, str | None]]) -> Article:
+def _article(
+    article_id: str, text: str, names: list[tuple[str, str, EntityType, str | None]]
+) -> Article:
     mentions = []
     for surface, canonical, kind, role in names:
         start = text.index(surface)
@@ -37,14 +41,19 @@ def test_entities_merge_name_variants_and_collect_roles_across_articles() -> Non
     first = _article(
         "a",
         "Sicherheitsberater Michael Waltz reiste nach Bonn.",
-        [("Michael Waltz", "Michael Waltz", EntityType.PER, "Sicherheitsberater"),
-         ("Bonn", "Bonn", EntityType.LOC, None)],
+        [
+            ("Michael Waltz", "Michael Waltz", EntityType.PER, "Sicherheitsberater"),
+            ("Bonn", "Bonn", EntityType.LOC, None),
+        ],
     )
     second = _article(
         "b",
         "Mike Walz traf in Bonn ein. Walz sprach kurz.",
-        [("Mike Walz", "Mike Walz", EntityType.PER, None), ("Bonn", "Bonn", EntityType.LOC, None),
-         ("Walz", "Mike Walz", EntityType.PER, None)],
+        [
+            ("Mike Walz", "Mike Walz", EntityType.PER, None),
+            ("Bonn", "Bonn", EntityType.LOC, None),
+            ("Walz", "Mike Walz", EntityType.PER, None),
+        ],
     )
     entities = resolve_entities([first, second], "s1")
     person = next(e for e in entities if e.type == EntityType.PER)

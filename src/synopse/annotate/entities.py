@@ -296,7 +296,10 @@ class EntityRecognizer:
     def _typed(self, span: _Span, tokens: Sequence[Token]) -> _Span:
         index = tokens.index(span.tokens[0])
         before = tokens[index - 1] if index > 0 else None
-        role = before.text if before is not None and self._gazetteer.role_of(before.text) else None
+        role = None
+        # "Dr." and "Prof." mark a person but are titles, not roles.
+        if before is not None and self._gazetteer.role_of(before.text) and before.text[-1] != ".":
+            role = before.text
         if span.type is not None:
             return replace(span, role=role if span.type is EntityType.PER else None)
         if any(self._marks_organisation(t.text) for t in span.tokens):

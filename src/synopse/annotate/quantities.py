@@ -11,11 +11,12 @@ Units and `normalized` (value converted to the unit):
     Monate, Jahre, Jahrzehnte  -> "year"     (Monat = 1/12); "14-Jährige" -> "year", counted "Alter"
     Euro/€, Dollar/$, ...      -> "EUR", "USD", ... (amount with magnitude applied)
     %, Prozent                 -> "percent"; Prozentpunkte -> "percentage point"
-    km, Kilometer, Meter, cm   -> "m";  Tonnen, kg -> "kg"
+    km, Kilometer, Meter, cm   -> "m";  km/h -> "km/h";  Tonnen, kg -> "kg"
     person nouns (Tote, Verletzte, Einsatzkräfte, ...) -> "person", counted = the noun's lemma
     any other noun             -> None, counted = the noun's lemma
-`value` is the number as written with its magnitude ("3,5 Mrd. Euro" -> 3.5e9, "drei Stunden" -> 3);
-ranges ("zwei bis drei", "zwischen 10 und 15") and plural magnitudes have value None and an interval.
+`value` is the number as written with its magnitude ("3,5 Mrd. Euro" -> 3.5e9, "drei Stunden"
+-> 3); ranges ("zwei bis drei", "zwischen 10 und 15") and plural magnitudes have value None and
+an interval.
 
 Intervals `low`/`high`, in the normalised unit, for a value v (or a range a..b):
     exact                                   [a, b]
@@ -64,6 +65,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("yen",), ("JPY", 1.0)),
     **dict.fromkeys(("%", "prozent"), ("percent", 1.0)),
     **dict.fromkeys(("prozentpunkte", "prozentpunkten", "prozentpunkt"), ("percentage point", 1.0)),
+    **dict.fromkeys(("km/h", "stundenkilometer", "stundenkilometern"), ("km/h", 1.0)),
     **dict.fromkeys(("km", "kilometer", "kilometern"), ("m", 1000.0)),
     **dict.fromkeys(("m", "meter", "metern"), ("m", 1.0)),
     **dict.fromkeys(("cm", "zentimeter", "zentimetern"), ("m", 0.01)),
@@ -104,7 +106,11 @@ _PERSON_ENDINGS = (
     "spieler", "spielern", "fans", "mitglieder", "mitgliedern", "journalisten", "ärzte", "ärzten",
     "sanitäter", "retter", "rettern", "erwachsene", "erwachsenen", "jugendliche", "jugendlichen",
     "festgenommene", "festgenommenen", "todesopfer", "reservisten", "befragte", "befragten",
-    "anwohner", "anwohnern", "urlauber", "touristen", "pilger", "gläubige", "gläubigen",
+    "angeklagte", "angeklagten", "chef", "chefs", "anwohner", "anwohnern", "urlauber",
+    "touristen", "pilger", "gläubige", "gläubigen", "politiker", "politikern", "aktivisten",
+    "terroristen", "extremisten", "islamisten", "astronauten", "professoren", "experten",
+    "richter", "minister", "ministern", "präsidenten", "diplomaten", "anhänger", "anhängern",
+    "athleten", "sportler", "sportlern", "priester", "lehrer", "lehrern", "ärztinnen",
 )  # fmt: skip
 _PERSON_EXCLUDED = frozenset({"vertrauen", "kindergarten"})
 _QUALIFIERS: dict[tuple[str, ...], str] = {
@@ -119,7 +125,7 @@ _QUALIFIERS: dict[tuple[str, ...], str] = {
             ("schätzungsweise",),
         ],
         "approx",
-    ),  # fmt: skip
+    ),
     **dict.fromkeys([("fast",), ("beinahe",), ("knapp",), ("nahezu",)], "almost"),
     **dict.fromkeys([("über",), ("mehr", "als")], "over"),
     ("gut",): "good",
@@ -128,6 +134,11 @@ _QUALIFIERS: dict[tuple[str, ...], str] = {
     **dict.fromkeys([("mindestens",), ("wenigstens",)], "atleast"),
     ("zwischen",): "between",
 }
+_VAGUE_DETERMINERS = frozenset(
+    {"einige", "einigen", "mehrere", "mehreren", "paar", "viele", "vielen"}
+)
+_VAGUE_PLURALS = {"hundert": "hunderte", "tausend": "tausende", "dutzend": "dutzende"}
+_TIME_POINT_ADVERBS = frozenset({"fast", "genau", "knapp", "gut", "etwa", "rund", "ziemlich"})
 _DURATION_UNITS = frozenset({"minute", "day", "year"})
 _RANGE_WORDS = frozenset({"bis", "-", "–"})
 _ADJECTIVE_TAGS = frozenset({"ADJA", "ADJD"})
@@ -189,7 +200,7 @@ def _quantity_at(text: str, tokens: tuple[Token, ...], i: int) -> tuple[Quantity
     number = _number(tokens, j)
     if number is None:
         return None
-    number = _with_range(tokens, number, kind)
+    number = _with_range(tokens, _vague_multiple(tokens, j, number), kind)
     if kind == "between" and number.value is not None:
         return None  # "zwischen" without a range is a preposition ("zwischen 2 Parteien")
     number = _with_magnitude(tokens, number)
@@ -245,6 +256,15 @@ def _word_number(tokens: tuple[Token, ...], j: int) -> _Number | None:
     is_age = suffix == "jährig" and not word[0].islower()  # "14-Jährige", "Dreijährige"
     return _Number(number, number, number, j + 1, unit=_SUFFIX_UNITS[suffix],
                    counted="Alter" if is_age else None)  # fmt: skip
+
+
+def _vague_multiple(tokens: tuple[Token, ...], j: int, number: _Number) -> _Number:
+    """ "einige hundert", "mehrere tausend": the plural magnitude's interval, not 100."""
+    plural = _VAGUE_PLURALS.get(_lower(tokens, j))
+    if plural is None or _lower(tokens, j - 1) not in _VAGUE_DETERMINERS:
+        return number
+    low, high = PLURAL_MAGNITUDES[plural]
+    return _Number(None, low, high, number.end)
 
 
 def _with_range(tokens: tuple[Token, ...], number: _Number, kind: str | None) -> _Number:
@@ -315,8 +335,13 @@ def _acceptable(
 
 
 def _is_time_point(tokens: tuple[Token, ...], i: int, unit: tuple[str, float] | None) -> bool:
-    """ "vor drei Jahren" is a date (see times.py), not a duration."""
-    return unit is not None and unit[0] in _DURATION_UNITS and _lower(tokens, i - 1) == "vor"
+    """ "vor (fast genau) drei Jahren" is a date (see times.py), not a duration."""
+    if unit is None or unit[0] not in _DURATION_UNITS:
+        return False
+    k = i - 1
+    while _lower(tokens, k) in _TIME_POINT_ADVERBS:
+        k -= 1
+    return _lower(tokens, k) == "vor"
 
 
 def _build(

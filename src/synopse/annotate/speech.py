@@ -285,7 +285,7 @@ class SpeakerResolver:
         while last + 1 < len(tokens) and tokens[last + 1].pos == "NE":
             last += 1
         name = _without_genitive(self._text[tokens[index].start : tokens[last].end])
-        return self._candidate(tokens, index, last, name)
+        return self._candidate(tokens, _phrase_start(tokens, index), last, name)
 
     def _role_candidate(self, tokens: Sequence[Token], index: int) -> _Candidate:
         """ "der US-Präsident" alone, or "Kremlsprecher Dmitri Peskow" with the name after it."""

@@ -67,10 +67,19 @@ _PAST_CUES = frozenset(
 _YEAR_CONTEXT = frozenset(
     {"im", "seit", "bis", "von", "vom", "ab", "vor", "nach", "zwischen", "anno", "jahr", "jahre",
      "jahres", "sommer", "herbst", "winter", "frühjahr", "frühling", "anfang", "mitte", "ende",
-     "saison", "jahreswechsel", "für", "anfang", "stand"}
+     "saison", "jahreswechsel", "für", "stand"}
 )  # fmt: skip
 # Event nouns that a year commonly follows: "Bundestagswahl 2017", "WM 2014", "Haushalt 2025".
-_YEAR_EVENT_ENDINGS = ("wahl", "wahlen", "wm", "em", "spiele", "meisterschaft", "haushalt", "saison")
+_YEAR_EVENT_ENDINGS = (
+    "wahl",
+    "wahlen",
+    "wm",
+    "em",
+    "spiele",
+    "meisterschaft",
+    "haushalt",
+    "saison",
+)
 _FINITE_VERB = re.compile(r"V[AMV]FIN")
 _WORD_WITH_FINITE_VERB = re.compile(r"\s*(?:war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab)\b")
 
@@ -332,5 +341,5 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(rf"\b(?P<x>{_PART}\s+(?:des|der)\s+(?:{_MOD}\s+)?(?P<unit>Woche|Monats|Jahres))\b"), _relative_period),  # noqa: E501
     (re.compile(rf"\b(?P<x>{_PART}\s+{_MOD}\s+(?P<unit>Woche|Monats|Jahres))\b"), _relative_period),
     (re.compile(r"\b(?P<x>(?P<unit>Vorjahr)(?:es)?)\b"), _relative_period),
-    (re.compile(r"\b(?P<x>[Vv]or\s+(?P<count>\d+|ein\s+paar|[a-zäöüß]+)\s+(?P<unit>Tagen?|Wochen?|Monaten?|Jahren|Jahr|Jahrzehnten?))\b"), _ago),  # noqa: E501
+    (re.compile(r"\b(?P<x>[Vv]or\s+(?:(?:fast|genau|knapp|gut|etwa|rund|ziemlich)\s+)*(?P<count>\d+|ein\s+paar|[a-zäöüß]+)\s+(?P<unit>Tagen?|Wochen?|Monaten?|Jahren|Jahr|Jahrzehnten?))\b"), _ago),  # noqa: E501
 )  # fmt: skip

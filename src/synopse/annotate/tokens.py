@@ -61,7 +61,7 @@ class Tokenizer:
         return result
 
 
-# Parts of speech that carry what a sentence is about: nouns, names, full verbs, adjectives, numbers.
+# Parts of speech that carry what a sentence is about: nouns, names, verbs, adjectives, numbers.
 _CONTENT_POS = ("NN", "NE", "VV", "ADJ", "CARD", "FM")
 
 

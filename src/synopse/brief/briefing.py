@@ -13,21 +13,23 @@ import datetime as dt
 from collections.abc import Sequence
 
 from synopse.compare.align import SentenceAligner, SentenceKey
-from synopse.model import Article, BriefingSentence, Sentence, SourceRef
+from synopse.model import Article, BriefingSentence, QuoteKind, Sentence, SourceRef
 
 _MIN_WORDS, _MAX_WORDS = 8, 60
 _REDUNDANT = 0.3
 _LEAD_SENTENCES = 4
+_QUOTE_PAIRS = (("„", "“"), ("»", "«"), ("‚", "‘"))
 _QUOTE_MARKS = frozenset("\"„“”»«‚‘›‹'")
 
 
 def choose_briefing(
     articles: Sequence[Article], aligner: SentenceAligner, max_sentences: int = 7
 ) -> tuple[BriefingSentence, ...]:
+    quoted = {a.id: _direct_quote_spans(a) for a in articles}
     candidates = [
         (key, sentence, aligner.support(key))
         for key, sentence in zip(aligner.keys_, aligner.sentences_, strict=True)
-        if _usable(sentence)
+        if _usable(sentence) and not _mostly_quoted(sentence, quoted[key[0]])
     ]
     candidates.sort(key=lambda c: -_score(*c))
     chosen: list[tuple[SentenceKey, Sentence, dict[str, float]]] = []
@@ -47,7 +49,25 @@ def choose_briefing(
     )
 
 
+def _direct_quote_spans(article: Article) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in article.quotes if q.kind is QuoteKind.DIRECT]
+
+
+def _mostly_quoted(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+    """A sentence that is mostly someone's words ("Wir sprachen über …") needs its speaker."""
+    inside = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in spans)
+    return inside > 0.5 * (sentence.end - sentence.start)
+
+
+def _starts_or_ends_mid_quote(text: str) -> bool:
+    """A sentence cut out of a longer quotation has unbalanced quotation marks."""
+    paired = any(text.count(open_) != text.count(close) for open_, close in _QUOTE_PAIRS)
+    return paired or text.count('"') % 2 == 1
+
+
 def _usable(sentence: Sentence) -> bool:
+    if _starts_or_ends_mid_quote(sentence.text):
+        return False
     words = [t for t in sentence.tokens if any(c.isalnum() for c in t.text)]
     text = sentence.text.rstrip("“”\"«»‘’' )")
     return _MIN_WORDS <= len(words) <= _MAX_WORDS and text.endswith((".", "!")) and "?" not in text

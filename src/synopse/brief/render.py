@@ -26,7 +26,9 @@ def write_reports(report: Report, out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     data = report_to_dict(report)
     paths = {fmt: out_dir / f"report.{fmt}" for fmt in ("json", "md", "html")}
-    paths["json"].write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    paths["json"].write_text(
+        json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     paths["md"].write_text(render_markdown(data), encoding="utf-8")
     paths["html"].write_text(render_html(report, data), encoding="utf-8")
     return paths
@@ -35,12 +37,19 @@ def write_reports(report: Report, out_dir: Path) -> dict[str, Path]:
 def render_markdown(data: JsonDict) -> str:
     titles = {a["id"]: a["outlet"] or a["id"] for a in data["articles"]}
     lines = ["# synopse report", ""]
-    lines += [f"{len(data['articles'])} articles, {len(data['stories'])} stories, "
-              f"{len(data['errors'])} errors.", ""]
+    lines += [
+        f"{len(data['articles'])} articles, {len(data['stories'])} stories, "
+        f"{len(data['errors'])} errors.",
+        "",
+    ]
     for story in data["stories"]:
         lines += _markdown_story(story, titles)
     if data["errors"]:
-        lines += ["## Errors", ""] + [f"- `{e['source']}`: {e['message']}" for e in data["errors"]] + [""]
+        lines += (
+            ["## Errors", ""]
+            + [f"- `{e['source']}`: {e['message']}" for e in data["errors"]]
+            + [""]
+        )
     return "\n".join(lines)
 
 
@@ -49,7 +58,14 @@ def _cite(ids: list[str], titles: dict[str, str]) -> str:
 
 
 def _markdown_story(story: JsonDict, titles: dict[str, str]) -> list[str]:
-    lines = [f"## {story['title']}", "", f"Sources: {_cite(story['article_ids'], titles)}", "", "### Briefing", ""]
+    lines = [
+        f"## {story['title']}",
+        "",
+        f"Sources: {_cite(story['article_ids'], titles)}",
+        "",
+        "### Briefing",
+        "",
+    ]
     lines += [f"- {b['text']} {_cite(b['article_ids'], titles)}" for b in story["briefing"]]
     lines += ["", "### Synopse", "", "| topic | status | claims |", "|---|---|---|"]
     for c in story["comparisons"]:
@@ -67,7 +83,7 @@ def _markdown_story(story: JsonDict, titles: dict[str, str]) -> list[str]:
     lines += ["", "### Who said what", ""]
     for q in story["quotes"]:
         speaker = q.get("speaker_name") or q["speaker_text"] or "unknown"
-        lines.append(f"- {speaker} ({q['kind']}): „{q['text']}“ [{titles.get(q['article_id'], q['article_id'])}]")
+        lines.append(f"- {speaker} ({q['kind']}): „{q['text']}“ {_cite([q['article_id']], titles)}")
     lines += ["", "### Who is who", ""]
     for e in story["entities"][:30]:
         extra = f" — {', '.join(e['roles'][:3])}" if e["roles"] else ""
@@ -81,7 +97,9 @@ def _escape_md(text: str) -> str:
 
 
 def render_html(report: Report, data: JsonDict) -> str:
-    env = Environment(loader=PackageLoader("synopse.brief", "templates"), autoescape=select_autoescape())
+    env = Environment(
+        loader=PackageLoader("synopse.brief", "templates"), autoescape=select_autoescape()
+    )
     articles = {a.id: a for a in report.articles}
     template = env.get_template("report.html.j2")
     return template.render(
@@ -114,7 +132,10 @@ def _with_mentions(text: str, start: int, end: int, mentions: list[Any]) -> str:
             continue
         parts.append(_plain(text[cursor : m.start]))
         title = html.escape(f"{m.type.value}: {m.canonical}" + (f" ({m.role})" if m.role else ""))
-        parts.append(f'<mark class="{_TYPE_CLASS[m.type.value]}" title="{title}">{_plain(text[m.start:m.end])}</mark>')
+        parts.append(
+            f'<mark class="{_TYPE_CLASS[m.type.value]}" title="{title}">'
+            f"{_plain(text[m.start : m.end])}</mark>"
+        )
         cursor = m.end
     parts.append(_plain(text[cursor:end]))
     return "".join(parts)

@@ -34,7 +34,9 @@ def report_to_dict(report: Report) -> JsonDict:
         "schema_version": SCHEMA_VERSION,
         "articles": [article_to_dict(a) for a in report.articles],
         "stories": [story_to_dict(s, texts) for s in report.stories],
-        "errors": [{"source": e.source, "message": e.message, "stage": e.stage} for e in report.errors],
+        "errors": [
+            {"source": e.source, "message": e.message, "stage": e.stage} for e in report.errors
+        ],
     }
 
 
@@ -135,7 +137,9 @@ def _timeline_entry(entry: TimelineEntry, texts: dict[str, str]) -> JsonDict:
         "text": texts[first.article_id][first.start : first.end],
         "article_ids": list(dict.fromkeys(r.article_id for r in entry.refs)),
         "background": entry.background,
-        "sources": [{"article_id": r.article_id, "start": r.start, "end": r.end} for r in entry.refs],
+        "sources": [
+            {"article_id": r.article_id, "start": r.start, "end": r.end} for r in entry.refs
+        ],
     }
 
 

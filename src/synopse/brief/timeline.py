@@ -15,7 +15,9 @@ from synopse.model import Article, SourceRef, TimelineEntry
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 
 
-def build_timeline(articles: Sequence[Article], background_days: int = 7) -> tuple[TimelineEntry, ...]:
+def build_timeline(
+    articles: Sequence[Article], background_days: int = 7
+) -> tuple[TimelineEntry, ...]:
     refs: dict[tuple[str, str], list[SourceRef]] = {}
     for article in articles:
         for time in article.times:
@@ -28,7 +30,12 @@ def build_timeline(articles: Sequence[Article], background_days: int = 7) -> tup
                 bucket.append(ref)
     first_day = min((d for a in articles if (d := a.published_day)), default=None)
     entries = [
-        TimelineEntry(value, precision, tuple(sources), _is_background(value, precision, first_day, background_days))
+        TimelineEntry(
+            value,
+            precision,
+            tuple(sources),
+            _is_background(value, precision, first_day, background_days),
+        )
         for (value, precision), sources in refs.items()
     ]
     return tuple(sorted(entries, key=lambda e: (e.date, _PRECISION_ORDER.get(e.precision, 9))))

@@ -24,14 +24,14 @@ KINDS = frozenset({"line", "start", "any", "head", "tail"})
 # Lines longer than this are paragraphs: "start"/"any" patterns no longer mark them as furniture.
 MAX_FURNITURE_CHARS = 220
 # Scores for locating the article: prose earns its length, anything else costs a little.
-SHORT_LINE_COST = 12
+SHORT_LINE_COST = 20
 LONG_LINE_CHARS = 150
 # A comment link right under the headline must not end the article before it began.
 MIN_PROSE_BEFORE_END = 300
 FURNITURE_LINE_COST = 20
-SENTENCE_END = tuple('.!?…"“”»«\')')
+SENTENCE_END = tuple(".!?…\"“”»«')")
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
-CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # keeps \t (a space) and \n
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 WORD = re.compile(r"\w+")
 URL = re.compile(r"(https?://|www\.)\S+")

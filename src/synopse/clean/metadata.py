@@ -39,6 +39,7 @@ DATE_LINE_MAX_WORDS = 7
 # ... or opens with a date within its first characters (a weekday may come first).
 DATE_LEAD_MAX_WORDS = 14
 DATE_LEAD_OFFSET = 12
+DATE_SENTENCE_MAX_WORDS = 4
 NAME = r"[A-ZÄÖÜ][\w.'-]+(?:\s+(?:von|van|de|der|und|and|&)?\s*[A-ZÄÖÜ][\w.'-]+){0,3}"
 BYLINE = re.compile(
     rf"^(?:von|by|autor(?:in)?:?|author:?|text:?|written by|posted by|verfasst von)\s+({NAME})"
@@ -51,9 +52,40 @@ COPYRIGHT_NOISE = re.compile(
     re.IGNORECASE,
 )
 COMPANY_WORDS = frozenset(
-    "gmbh ag kg co co. kgaa se ltd ltd. inc inc. llc plc e.v. ev verlag verlags medien media "
-    "mediengruppe mediahouse verlagsgesellschaft gruppe group holding publishing zeitungsverlag "
-    "digital online und & and".split()
+    [
+        "gmbh",
+        "ag",
+        "kg",
+        "co",
+        "co.",
+        "kgaa",
+        "se",
+        "ltd",
+        "ltd.",
+        "inc",
+        "inc.",
+        "llc",
+        "plc",
+        "e.v.",
+        "ev",
+        "verlag",
+        "verlags",
+        "medien",
+        "media",
+        "mediengruppe",
+        "mediahouse",
+        "verlagsgesellschaft",
+        "gruppe",
+        "group",
+        "holding",
+        "publishing",
+        "zeitungsverlag",
+        "digital",
+        "online",
+        "und",
+        "&",
+        "and",
+    ]
 )
 MAX_OUTLET_WORDS = 4
 
@@ -72,6 +104,8 @@ def is_date_line(text: str) -> bool:
     words = len(text.split())
     if words > DATE_LEAD_MAX_WORDS or find_date(text) is None:
         return False
+    if words > DATE_SENTENCE_MAX_WORDS and text.endswith((".", "!", "?")):
+        return False  # "Am 3. Oktober 2024 lehnte der Rat ab." is a sentence
     return words <= DATE_LINE_MAX_WORDS or _date_leads(text)
 
 

@@ -37,7 +37,7 @@ class SentenceAligner:
         return self
 
     def support(self, key: SentenceKey) -> dict[str, float]:
-        """For each other article, the best similarity of one of its sentences to `key`, if aligned."""
+        """For each other article with a sentence aligned to `key`, the best similarity."""
         row = self.similarity_[self._position[key]]
         best: dict[str, float] = {}
         for j in np.flatnonzero(row >= self.threshold):

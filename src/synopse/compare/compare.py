@@ -34,7 +34,8 @@ from synopse.model import (
 # Figures whose sentences share less than this share of content words are about different things.
 _TOPIC_OVERLAP = 0.2
 _STEM = 6  # common prefix length at which two German words count as one stem
-# Names say who is involved, not what is measured: "Trump" links a call's length to a campaign promise.
+# Names say who is involved, not what is measured: a shared "Trump" would link the length of
+# a phone call to a campaign promise.
 _NAME_TAGS = frozenset({"NE", "FM"})
 # Titles that name the same office in different words; any two in one set are compatible roles.
 _SAME_OFFICE = (
@@ -43,8 +44,16 @@ _SAME_OFFICE = (
 )
 _INFLECTION = ("innen", "in", "en", "er", "es", "e", "n", "s")
 _MIN_ROLE_STEM = 4
-_UNIT_LABELS = {"minute": "Dauer", "day": "Dauer", "year": "Zeitraum", "EUR": "Betrag", "USD": "Betrag",
-                "percent": "Anteil", "person": "Anzahl", "m": "Entfernung"}
+_UNIT_LABELS = {
+    "minute": "Dauer",
+    "day": "Dauer",
+    "year": "Zeitraum",
+    "EUR": "Betrag",
+    "USD": "Betrag",
+    "percent": "Anteil",
+    "person": "Anzahl",
+    "m": "Entfernung",
+}
 
 
 def compare_story(
@@ -78,8 +87,9 @@ def _figure_comparisons(articles: Sequence[Article]) -> list[Comparison]:
     words = [_topic_words(a, q) for a, q in candidates]
     groups = _connected(
         len(claims),
-        lambda i, j: _same_figure(candidates[i][1], candidates[j][1])
-        and _related(words[i], words[j]),
+        lambda i, j: (
+            _same_figure(candidates[i][1], candidates[j][1], words[i], words[j])
+        ),
     )
     return [_figure_comparison([claims[i] for i in g], [candidates[i] for i in g]) for g in groups]
 
@@ -88,7 +98,8 @@ def _topic_words(article: Article, quantity: Quantity) -> set[str]:
     """Content lemmas of the figure's sentence, without the figure's own words."""
     sentence = article.sentences[_sentence_index(article, quantity.start)]
     outside = [
-        t for t in sentence.tokens
+        t
+        for t in sentence.tokens
         if not quantity.start <= t.start < quantity.end and t.pos not in _NAME_TAGS
     ]
     return {w for w in content_lemmas(outside) if w.isalpha()}
@@ -107,8 +118,15 @@ def _stem_match(x: str, y: str) -> bool:
     return x == y or (len(x) >= _STEM and len(y) >= _STEM and x[:_STEM] == y[:_STEM])
 
 
-def _same_figure(a: Quantity, b: Quantity) -> bool:
-    return a.unit == b.unit and (a.counted == b.counted or not a.counted or not b.counted)
+def _same_figure(a: Quantity, b: Quantity, a_words: set[str], b_words: set[str]) -> bool:
+    """Same unit, and the same thing counted ("Verletzte"/"Leichtverletzte") or, when nothing
+    is counted, sentences about the same thing."""
+    if a.unit != b.unit:
+        return False
+    if a.counted and b.counted:
+        x, y = a.counted.lower(), b.counted.lower()
+        return x.endswith(y) or y.endswith(x)
+    return _related(a_words, b_words)
 
 
 def _figure_claim(article: Article, quantity: Quantity) -> Claim:
@@ -149,11 +167,15 @@ def _figure_comparison(claims: list[Claim], sources: list[tuple[Article, Quantit
     if not conflicts:
         return Comparison(topic, Status.CONSENSUS, tuple(claims))
     between_sources = all(
-        a.attributed_to and b.attributed_to and a.attributed_to != b.attributed_to for a, b in conflicts
+        a.attributed_to and b.attributed_to and a.attributed_to != b.attributed_to
+        for a, b in conflicts
     )
     kind = "sources" if between_sources else "outlets"
-    note = "; ".join(f"{a.surface} ({a.attributed_to or a.article_id}) ≠ {b.surface} "
-                     f"({b.attributed_to or b.article_id})" for a, b in conflicts[:3])
+    note = "; ".join(
+        f"{a.surface} ({a.attributed_to or a.article_id}) ≠ {b.surface} "
+        f"({b.attributed_to or b.article_id})"
+        for a, b in conflicts[:3]
+    )
     return Comparison(topic, Status.DIVERGENT, tuple(claims), divergence=kind, note=note)
 
 
@@ -167,15 +189,14 @@ def _overlap(a: Claim, b: Claim) -> bool:
 
 
 def _figure_topic(sources: list[tuple[Article, Quantity]]) -> str:
+    """The unit's label and the content words most of the group's sentences share."""
     quantity = sources[0][1]
     label = _UNIT_LABELS.get(quantity.unit or "", "Wert")
     words: Counter[str] = Counter()
     for article, q in sources:
-        sentence = article.sentences[_sentence_index(article, q.start)]
-        inside = {t.lemma.lower() for t in sentence.tokens if q.start <= t.start < q.end}
-        words.update({w for w in content_lemmas(sentence.tokens) if w not in inside and w.isalpha()})
-    shared = [w for w, n in words.most_common(3) if n > 1 or len(sources) == 1]
-    about = quantity.counted or (", ".join(shared[:2]) if shared else "")
+        words.update(_topic_words(article, q))
+    shared = [w for w, n in words.most_common(2) if n > 1 or len(sources) == 1]
+    about = quantity.counted or ", ".join(shared)
     return f"{label}: {about}" if about else label
 
 
@@ -229,7 +250,9 @@ def _mentions_by_article(entity: Entity) -> dict[str, list[tuple[int, int, str]]
     return found
 
 
-def _spelling_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> list[Comparison]:
+def _spelling_comparisons(
+    entities: Iterable[Entity], by_id: dict[str, Article]
+) -> list[Comparison]:
     """Full names an entity is given, one claim per article, when articles disagree."""
     result = []
     for entity in entities:
@@ -242,8 +265,15 @@ def _spelling_comparisons(entities: Iterable[Entity], by_id: dict[str, Article])
                 claims.append(_text_claim(by_id[article_id], full.start, full.end, full.canonical))
         spellings = sorted({c.value for c in claims})
         if len(spellings) > 1:
-            result.append(Comparison(f"Schreibweise: {entity.name}", Status.DIVERGENT, tuple(claims),
-                                     divergence="outlets", note=" / ".join(spellings)))
+            result.append(
+                Comparison(
+                    f"Schreibweise: {entity.name}",
+                    Status.DIVERGENT,
+                    tuple(claims),
+                    divergence="outlets",
+                    note=" / ".join(spellings),
+                )
+            )
     return result
 
 
@@ -271,9 +301,15 @@ def _role_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> 
         roles = [c.value for c in claims]
         clash = any(not _compatible_roles(a, b) for a, b in combinations(roles, 2))
         status = Status.DIVERGENT if clash else Status.CONSENSUS
-        result.append(Comparison(f"Rolle: {entity.name}", status, tuple(claims),
-                                 divergence="outlets" if clash else None,
-                                 note=" / ".join(sorted(set(roles)))))
+        result.append(
+            Comparison(
+                f"Rolle: {entity.name}",
+                status,
+                tuple(claims),
+                divergence="outlets" if clash else None,
+                note=" / ".join(sorted(set(roles))),
+            )
+        )
     return result
 
 
@@ -306,4 +342,6 @@ _OFFICE_STEMS = tuple(frozenset(_role_stem(r) for r in office) for office in _SA
 
 def _text_claim(article: Article, start: int, end: int, value: str) -> Claim:
     sentence = article.sentences[_sentence_index(article, start)]
-    return Claim(article.id, start, end, sentence.start, sentence.end, article.text[start:end], value)
+    return Claim(
+        article.id, start, end, sentence.start, sentence.end, article.text[start:end], value
+    )

@@ -35,7 +35,9 @@ def discover(paths: Iterable[str], settings: IngestSettings) -> Iterator[Path | 
             yield InputError(name, "no such file or directory")
         elif path.is_dir():
             files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in settings.extensions
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in settings.extensions
             )
             if not files:
                 wanted = ", ".join(settings.extensions)
@@ -68,7 +70,9 @@ def _with_stdin(
 ) -> Iterator[Path | RawDocument | InputError]:
     for name in paths:
         if name == STDIN:
-            yield RawDocument("stdin", "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>", settings))
+            yield RawDocument(
+                "stdin", "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>", settings)
+            )
         else:
             yield from discover([name], settings)
 
@@ -79,7 +83,9 @@ def read_document(path: Path, settings: IngestSettings | None = None) -> RawDocu
     try:
         size = path.stat().st_size
         if size > settings.max_bytes:
-            raise InputError(source, f"file is {size} bytes, more than the limit of {settings.max_bytes}")
+            raise InputError(
+                source, f"file is {size} bytes, more than the limit of {settings.max_bytes}"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(source, f"cannot be read ({exc.strerror or exc})") from exc

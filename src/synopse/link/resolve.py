@@ -41,7 +41,9 @@ class _Group:
 def resolve_entities(articles: Sequence[Article], prefix: str) -> tuple[Entity, ...]:
     """The story's entities, most mentioned first, with ids `<prefix>-e<n>`."""
     groups = _merge(_group_by_canonical(articles))
-    ranked = sorted(groups, key=lambda g: (-len({r.article_id for r in g.refs}), -len(g.refs), g.name))
+    ranked = sorted(
+        groups, key=lambda g: (-len({r.article_id for r in g.refs}), -len(g.refs), g.name)
+    )
     return tuple(_entity(f"{prefix}-e{i}", group) for i, group in enumerate(ranked, 1))
 
 
@@ -97,7 +99,9 @@ def _surname_match(a: str, b: str) -> bool:
 
 def _first_names_compatible(a: str, b: str) -> bool:
     a, b = a.rstrip("."), b.rstrip(".")
-    return a[0] == b[0] and (a.startswith(b) or b.startswith(a) or _within_one_edit(a, b) or min(len(a), len(b)) <= 4)
+    return a[0] == b[0] and (
+        a.startswith(b) or b.startswith(a) or _within_one_edit(a, b) or min(len(a), len(b)) <= 4
+    )
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -115,7 +119,9 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 def _entity(entity_id: str, group: _Group) -> Entity:
     name = group.name
-    aliases = tuple(sorted({n for n in group.names if n != name} | {s for s in group.surfaces if s != name}))
+    aliases = tuple(
+        sorted({n for n in group.names if n != name} | {s for s in group.surfaces if s != name})
+    )
     return Entity(
         id=entity_id,
         name=name,
