@@ -118,37 +118,42 @@ def score_page(output: str, entry: dict[str, list[str]]) -> tuple[Counts, list[s
     return counts, misses
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", type=int, default=0, help="print misses of N pages")
-    parser.add_argument("--german-only", action="store_true")
-    args = parser.parse_args()
-    if not (PAGES / "index.json").is_file():
-        print(f"no devdata at {PAGES}; nothing measured")
-        return 1
-    index = json.loads((PAGES / "index.json").read_text(encoding="utf-8"))
+def measure(pages: Path, german_only: bool = False, errors: int = 0) -> dict[str, Counts]:
+    """Counts over every page (and over the German ones); prints the misses of `errors` pages."""
+    index = json.loads((pages / "index.json").read_text(encoding="utf-8"))
     totals = {"all": Counts(), "german": Counts()}
     shown = 0
     for name, entry in sorted(index.items()):
-        raw = (PAGES / name).read_text(encoding="utf-8")
+        raw = (pages / name).read_text(encoding="utf-8")
         german = is_german(entry["url"], raw)
-        if args.german_only and not german:
+        if german_only and not german:
             continue
         cleaned = clean_text(raw)
         counts, misses = score_page(collapse(cleaned.title + "\n" + cleaned.body), entry)
         totals["all"].add(counts)
         if german:
             totals["german"].add(counts)
-        if misses and shown < args.errors:
+        if misses and shown < errors:
             shown += 1
             print(f"{name} {entry['url']}\n" + "\n".join(misses))
+    return totals
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--errors", type=int, default=0, help="print misses of N pages")
+    parser.add_argument("--german-only", action="store_true")
+    args = parser.parse_args()
+    if not (PAGES / "index.json").is_file():
+        print(f"no devdata at {PAGES}; nothing measured")
+        return 1
+    totals = measure(PAGES, args.german_only, args.errors)
     for label, counts in totals.items():
         precision, recall, f1 = counts.figures()
-        pages = sum(1 for _ in index) if label == "all" else None
-        note = f" ({pages} pages)" if pages else ""
+        pages = counts.tp + counts.fn + counts.fp + counts.tn
         print(
-            f"{label:7s} P={precision:.3f} R={recall:.3f} F1={f1:.3f}"
-            f" tp={counts.tp} fn={counts.fn} fp={counts.fp}{note}"
+            f"{label:7s} P={precision:.3f} R={recall:.3f} F1={f1:.3f} "
+            f"tp={counts.tp} fn={counts.fn} fp={counts.fp} segments={pages}"
         )
     return 0
 

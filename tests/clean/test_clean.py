@@ -172,7 +172,9 @@ def test_finds_outlet_in_copyright_line(text: str, expected: str | None) -> None
 
 def test_normalises_unicode_invisible_characters_and_spaces() -> None:
     decomposed = "Mu\u0308nchen"
-    paragraph = f"  {decomposed}\u200b meldet\t\tam Morgen   einen neuen Rekord, sagte die Stadt.\x07 "
+    paragraph = (
+        f"  {decomposed}\u200b meldet\t\tam Morgen   einen neuen Rekord, sagte die Stadt.\x07 "
+    )
     result = clean_text(page(HEADLINE, paragraph, *PARAGRAPHS))
     assert result.body.splitlines()[0] == (
         "München meldet am Morgen einen neuen Rekord, sagte die Stadt."

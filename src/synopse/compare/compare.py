@@ -87,9 +87,7 @@ def _figure_comparisons(articles: Sequence[Article]) -> list[Comparison]:
     words = [_topic_words(a, q) for a, q in candidates]
     groups = _connected(
         len(claims),
-        lambda i, j: (
-            _same_figure(candidates[i][1], candidates[j][1], words[i], words[j])
-        ),
+        lambda i, j: _same_figure(candidates[i][1], candidates[j][1], words[i], words[j]),
     )
     return [_figure_comparison([claims[i] for i in g], [candidates[i] for i in g]) for g in groups]
 
