@@ -33,6 +33,9 @@ def check_report(report: dict[str, Any]) -> None:
             src = b["source"]
             assert texts[src["article_id"]][src["start"] : src["end"]] == b["text"]
             assert b["article_ids"][0] == src["article_id"]
+            assert [s["article_id"] for s in b["support"]] == b["article_ids"][1:]
+            for s in b["support"]:
+                assert texts[s["article_id"]][s["start"] : s["end"]] == s["text"]
         for t in story["timeline"]:
             for s in t["sources"]:
                 assert s["article_id"] in t["article_ids"]

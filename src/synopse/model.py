@@ -216,6 +216,7 @@ class TimelineEntry:
 class BriefingSentence:
     ref: SourceRef  # the sentence chosen for the briefing
     article_ids: tuple[str, ...]  # every article that supports it, the source first
+    support: tuple[SourceRef, ...] = ()  # the aligned sentence of each other supporting article
 
 
 @dataclass(frozen=True, slots=True)

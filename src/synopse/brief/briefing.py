@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from synopse.compare.align import SentenceAligner, SentenceKey
+from synopse.compare.align import SentenceAligner, SentenceKey, Support
 from synopse.model import Article, BriefingSentence, QuoteKind, Sentence, SourceRef
 
 _MIN_WORDS, _MAX_WORDS = 8, 60
@@ -32,7 +32,7 @@ def choose_briefing(
         if _usable(sentence) and not _mostly_quoted(sentence, quoted[key[0]])
     ]
     candidates.sort(key=lambda c: -_score(*c))
-    chosen: list[tuple[SentenceKey, Sentence, dict[str, float]]] = []
+    chosen: list[tuple[SentenceKey, Sentence, dict[str, Support]]] = []
     for key, sentence, support in candidates:
         if len(chosen) == max_sentences:
             break
@@ -40,12 +40,17 @@ def choose_briefing(
             chosen.append((key, sentence, support))
     order = {a.id: (a.published_day or dt.date.max, i) for i, a in enumerate(articles)}
     chosen.sort(key=lambda c: (order[c[0][0]], c[0][1]))
-    return tuple(
-        BriefingSentence(
-            SourceRef(key[0], sentence.start, sentence.end),
-            (key[0], *sorted(support, key=lambda a: -support[a])),
-        )
-        for key, sentence, support in chosen
+    return tuple(_briefing_sentence(key[0], sentence, support) for key, sentence, support in chosen)
+
+
+def _briefing_sentence(
+    article_id: str, sentence: Sentence, support: dict[str, Support]
+) -> BriefingSentence:
+    ranked = sorted(support, key=lambda a: -support[a].score)
+    return BriefingSentence(
+        SourceRef(article_id, sentence.start, sentence.end),
+        (article_id, *ranked),
+        tuple(SourceRef(a, support[a].sentence.start, support[a].sentence.end) for a in ranked),
     )
 
 
@@ -73,8 +78,8 @@ def _usable(sentence: Sentence) -> bool:
     return _MIN_WORDS <= len(words) <= _MAX_WORDS and text.endswith((".", "!")) and "?" not in text
 
 
-def _score(key: SentenceKey, sentence: Sentence, support: dict[str, float]) -> float:
+def _score(key: SentenceKey, sentence: Sentence, support: dict[str, Support]) -> float:
     lead = 1.0 if key[1] < _LEAD_SENTENCES else 0.0
     # A sentence that opens with a quotation needs the sentence before it to say who speaks.
     quoted = 1.5 if sentence.text[:1] in _QUOTE_MARKS else 0.0
-    return len(support) + sum(support.values()) * 0.5 + lead - quoted
+    return len(support) + sum(s.score for s in support.values()) * 0.5 + lead - quoted

@@ -149,6 +149,15 @@ def _briefing_sentence(sentence: BriefingSentence, texts: dict[str, str]) -> Jso
         "text": texts[ref.article_id][ref.start : ref.end],
         "article_ids": list(sentence.article_ids),
         "source": {"article_id": ref.article_id, "start": ref.start, "end": ref.end},
+        "support": [
+            {
+                "article_id": s.article_id,
+                "start": s.start,
+                "end": s.end,
+                "text": texts[s.article_id][s.start : s.end],
+            }
+            for s in sentence.support
+        ],
     }
 
 

@@ -9,6 +9,7 @@ of comparable claims. Lexical only for now: paraphrases with different words are
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -17,6 +18,17 @@ from synopse.model import Article, Sentence
 from synopse.textsim import tfidf_cosine
 
 SentenceKey = tuple[str, int]  # (article id, index of the sentence in the article)
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """A sentence of another article aligned to a given one, and how similar they are."""
+
+    score: float
+    sentence: Sentence
+
+
+_NO_SUPPORT = Support(0.0, Sentence(0, 0, ""))
 
 
 class SentenceAligner:
@@ -36,14 +48,15 @@ class SentenceAligner:
         self._position = {key: i for i, key in enumerate(self.keys_)}
         return self
 
-    def support(self, key: SentenceKey) -> dict[str, float]:
-        """For each other article with a sentence aligned to `key`, the best similarity."""
+    def support(self, key: SentenceKey) -> dict[str, Support]:
+        """For each other article with a sentence aligned to `key`, its best-aligned sentence."""
         row = self.similarity_[self._position[key]]
-        best: dict[str, float] = {}
+        best: dict[str, Support] = {}
         for j in np.flatnonzero(row >= self.threshold):
             article_id = self.keys_[j][0]
-            if article_id != key[0]:
-                best[article_id] = max(best.get(article_id, 0.0), float(row[j]))
+            score = float(row[j])
+            if article_id != key[0] and score > best.get(article_id, _NO_SUPPORT).score:
+                best[article_id] = Support(score, self.sentences_[j])
         return best
 
     def similarity(self, a: SentenceKey, b: SentenceKey) -> float:

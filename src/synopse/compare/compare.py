@@ -169,12 +169,19 @@ def _figure_comparison(claims: list[Claim], sources: list[tuple[Article, Quantit
         for a, b in conflicts
     )
     kind = "sources" if between_sources else "outlets"
-    note = "; ".join(
-        f"{a.surface} ({a.attributed_to or a.article_id}) ≠ {b.surface} "
-        f"({b.attributed_to or b.article_id})"
-        for a, b in conflicts[:3]
-    )
+    note = _conflict_note(conflicts)
     return Comparison(topic, Status.DIVERGENT, tuple(claims), divergence=kind, note=note)
+
+
+def _conflict_note(conflicts: list[tuple[Claim, Claim]]) -> str:
+    """The distinct values in conflict, each with the party it is attributed to: "etwa eine
+    Stunde (Donald Trump) ≠ eineinhalb Stunden (Kreml)"."""
+
+    def label(claim: Claim) -> str:
+        return claim.surface + (f" ({claim.attributed_to})" if claim.attributed_to else "")
+
+    pairs = dict.fromkeys(tuple(sorted((label(a), label(b)))) for a, b in conflicts)
+    return "; ".join(f"{x} ≠ {y}" for x, y in list(pairs)[:3])
 
 
 def _overlap(a: Claim, b: Claim) -> bool:
