@@ -1,6 +1,6 @@
 """Time each annotator separately on a directory of articles.
 
-    .venv/bin/python benchmarks/profile_annotate.py examples ../shared/seeds --repeat 2
+.venv/bin/python benchmarks/profile_annotate.py examples ../shared/seeds --repeat 2
 """
 
 from __future__ import annotations
