@@ -26,7 +26,7 @@ from synopse.brief.render import write_reports
 from synopse.brief.report_json import quantity_to_dict, quote_to_dict, time_to_dict
 from synopse.config import OnError, Settings, load_settings
 from synopse.errors import InputError, SynopseError
-from synopse.ingest.files import decode
+from synopse.ingest.files import decode, discover
 from synopse.model import Article, ErrorRecord, Report
 from synopse.pipeline import analyze as run_analysis
 from synopse.pipeline import read_articles
@@ -34,7 +34,7 @@ from synopse.pipeline import read_articles
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 PROGRESS_FROM = 10  # show a progress bar from this many input files on
 
-_err = Console(stderr=True, highlight=False)
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def main() -> None:
@@ -119,7 +119,7 @@ def analyze(
     a short summary.
     """
     settings = _settings(config, on_error, encoding)
-    total = _count_inputs(paths)
+    total = _count_inputs(paths, settings)
     if quiet or total < PROGRESS_FROM:
         report = run_analysis(paths, settings)
     else:
@@ -132,12 +132,11 @@ def analyze(
     _exit_for(report.errors, len(report.articles))
 
 
-def _count_inputs(paths: tuple[str, ...]) -> int:
-    count = 0
-    for name in paths:
-        path = Path(name)
-        count += sum(1 for p in path.rglob("*") if p.is_file()) if path.is_dir() else 1
-    return count
+def _count_inputs(paths: tuple[str, ...], settings: Settings) -> int:
+    """How many inputs the analysis will go through: article files, errors, stdin."""
+    return sum(
+        1 for name in paths for _ in ([name] if name == "-" else discover([name], settings.ingest))
+    )
 
 
 def _summary(report: Report, html: Path) -> None:

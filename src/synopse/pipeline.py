@@ -69,6 +69,8 @@ def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None 
     errors: list[ErrorRecord] = []
     annotator = Annotator()
     for item in read_articles(paths, settings):
+        if progress:
+            progress(item.source)
         if isinstance(item, ErrorRecord):
             errors.append(item)
             continue
@@ -78,8 +80,6 @@ def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None 
             error = StageError("annotate", item.id, f"{type(exc).__name__}: {exc}")
             if (record := _handle(error, item.source, "annotate", settings)) is not None:
                 errors.append(record)
-        if progress:
-            progress(item.id)
     return Report(tuple(articles), build_stories(articles, settings), tuple(errors))
 
 
