@@ -127,6 +127,8 @@ def analyze(
             task = bar.add_task("analysing", total=total)
             report = run_analysis(paths, settings, progress=lambda _: bar.advance(task))
     written = write_reports(report, out_dir)
+    for error in report.errors:
+        _err.print(f"synopse: {error.message}", markup=False)
     if not quiet:
         _summary(report, written["html"])
     _exit_for(report.errors, len(report.articles))
@@ -153,8 +155,6 @@ def _summary(report: Report, html: Path) -> None:
             f"{divergent} divergences",
             markup=False,
         )
-    for error in report.errors:
-        _err.print(f"synopse: {error.message}", markup=False)
     out.print(f"HTML report: {html.resolve()}", markup=False)
 
 
