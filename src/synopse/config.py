@@ -19,8 +19,23 @@ OnError = Literal["raise", "record", "skip"]
 @dataclass(frozen=True, slots=True)
 class IngestSettings:
     encoding: str = "utf-8"
-    extensions: tuple[str, ...] = (".txt", ".md")
-    max_bytes: int = 5_000_000
+    extensions: tuple[str, ...] = (
+        ".txt",
+        ".md",
+        ".html",
+        ".htm",
+        ".json",
+        ".jsonl",
+        ".ndjson",
+        ".warc",
+        ".warc.gz",
+    )
+    max_bytes: int = 5_000_000  # per file, per fetched response, per JSON/WARC record
+    # JSON(L): article field -> the input's field name, overriding the defaults ("title=headline")
+    field_map: tuple[tuple[str, str], ...] = ()
+    timeout: float = 20.0  # seconds per HTTP request
+    max_redirects: int = 5
+    user_agent: str = "synopse/0.1 (news comparison; +https://example.invalid/synopse)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from synopse.config import IngestSettings
 from synopse.errors import InputError
+from synopse.model import RemovedLine
 
 STDIN = "-"
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
@@ -22,9 +23,19 @@ _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:
+    """One article as read, before cleaning. `text` is plain text, one block per line (HTML is
+    already reduced to its main text); metadata the input carries is passed on as found."""
+
     id: str
-    source: str
+    source: str  # path, URL, "path#record" for records inside a JSON or WARC file, or <stdin>
     text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (or partial) of publication
+    outlet: str | None = None
+    author: str | None = None
+    crawled: str | None = None  # ISO date-time the page was fetched or archived
+    removed: tuple[RemovedLine, ...] = ()  # what the extractor dropped, with reasons
 
 
 def discover(paths: Iterable[str], settings: IngestSettings) -> Iterator[Path | InputError]:
@@ -37,7 +48,7 @@ def discover(paths: Iterable[str], settings: IngestSettings) -> Iterator[Path | 
             files = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in settings.extensions
+                if p.is_file() and p.name.lower().endswith(settings.extensions)
             )
             if not files:
                 wanted = ", ".join(settings.extensions)
@@ -116,6 +127,6 @@ def _unique(document: RawDocument, seen: set[str]) -> RawDocument:
     base, n = document.id, 1
     while document.id in seen:
         n += 1
-        document = RawDocument(f"{base}-{n}", document.source, document.text)
+        document = replace(document, id=f"{base}-{n}")
     seen.add(document.id)
     return document
