@@ -36,11 +36,16 @@ class IngestSettings:
     timeout: float = 20.0  # seconds per HTTP request
     max_redirects: int = 5
     user_agent: str = "synopse/0.1 (news comparison; +https://example.invalid/synopse)"
+    outlets_file: str = ""  # TOML outlet map (see synopse.ingest.outlets); "" for none
 
 
 @dataclass(frozen=True, slots=True)
 class CleanSettings:
     min_body_chars: int = 1  # an article whose body is shorter after cleaning is an input error
+    languages: tuple[str, ...] = ("de", "en", "fr", "es", "it", "nl", "pl", "ru", "uk")
+    # Estimated Jaccard of word 5-shingles from which an article is a near-duplicate: 0.5 finds
+    # 93 % of edited copies with no false alarm on distinct articles (docs/quality.md).
+    duplicate_threshold: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

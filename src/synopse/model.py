@@ -121,6 +121,10 @@ class Article:
     published: str | None = None  # ISO date (or partial date) of publication
     language: str = "de"
     removed: tuple[RemovedLine, ...] = ()
+    url: str | None = None
+    author: str | None = None
+    duplicate_of: str | None = None  # id of the kept article this one copies (syndication, refetch)
+    notes: tuple[str, ...] = ()  # how the input was read, when that matters ("decoded as cp1252")
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()

@@ -1,7 +1,8 @@
 """The ordered stages of an analysis.
 
-    1. ingest    files and directories -> raw documents            (synopse.ingest)
-    2. clean     furniture out, headline and metadata in -> Article (synopse.clean)
+    1. ingest    files, directories, URLs, feeds -> raw documents   (synopse.ingest)
+    2. clean     furniture out, headline and metadata in -> Article;
+                 duplicates marked, same-outlet copies left out     (synopse.clean)
     3. annotate  sentences, tokens, entities, quotes, times, figures (synopse.annotate)
     4. cluster   articles -> stories                                (synopse.cluster)
     5. link      mentions -> entities with name variants and roles   (synopse.link)
@@ -18,16 +19,18 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 
 from synopse.annotate.annotator import Annotator
 from synopse.brief import build_timeline, choose_briefing
-from synopse.clean import clean_text
-from synopse.clean.language import detect_language
+from synopse.clean.article import to_article
+from synopse.clean.dedup import distinct_sources, mark_duplicates
 from synopse.cluster import StoryClusterer
 from synopse.compare import SentenceAligner, compare_story
 from synopse.config import Settings
 from synopse.errors import InputError, StageError, SynopseError
-from synopse.ingest import RawDocument, read_paths
+from synopse.ingest import read_paths
+from synopse.ingest.outlets import OutletMap
 from synopse.link import resolve_entities
 from synopse.model import Article, Entity, ErrorRecord, Report, Story, StoryQuote
 
@@ -36,31 +39,18 @@ Progress = Callable[[str], None]
 
 def read_articles(paths: Iterable[str], settings: Settings) -> Iterator[Article | ErrorRecord]:
     """Stages 1-2: clean articles, or the recorded error for each input that failed."""
+    outlets = (
+        OutletMap.load(Path(settings.ingest.outlets_file)) if settings.ingest.outlets_file else None
+    )
     for item in read_paths(paths, settings.ingest):
         try:
             if isinstance(item, InputError):
                 raise item
-            yield to_article(item, settings)
+            yield to_article(item, settings, outlets)
         except SynopseError as error:
             record = _handle(error, getattr(error, "source", "?"), "ingest", settings)
             if record is not None:
                 yield record
-
-
-def to_article(raw: RawDocument, settings: Settings) -> Article:
-    cleaned = clean_text(raw.text, settings.clean)
-    if len(cleaned.body.strip()) < settings.clean.min_body_chars:
-        raise InputError(raw.source, "no article text left after removing page furniture")
-    return Article(
-        id=raw.id,
-        source=raw.source,
-        text=cleaned.body,
-        title=cleaned.title,
-        outlet=cleaned.outlet or raw.id,
-        published=cleaned.published,
-        language=detect_language(cleaned.body),
-        removed=cleaned.removed,
-    )
 
 
 def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None = None) -> Report:
@@ -80,7 +70,9 @@ def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None 
             error = StageError("annotate", item.id, f"{type(exc).__name__}: {exc}")
             if (record := _handle(error, item.source, "annotate", settings)) is not None:
                 errors.append(record)
-    return Report(tuple(articles), build_stories(articles, settings), tuple(errors))
+    articles = mark_duplicates(articles, settings.clean.duplicate_threshold)
+    stories = build_stories(distinct_sources(articles), settings)
+    return Report(tuple(articles), stories, tuple(errors))
 
 
 def build_stories(articles: Sequence[Article], settings: Settings) -> tuple[Story, ...]:

@@ -50,6 +50,10 @@ def article_to_dict(article: Article) -> JsonDict:
         "language": article.language,
         "text": article.text,
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+        "url": article.url,
+        "author": article.author,
+        "duplicate_of": article.duplicate_of,
+        "notes": list(article.notes),
         "counts": {
             "sentences": len(article.sentences),
             "entities": len(article.mentions),

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from synopse.config import IngestSettings
 from synopse.errors import InputError
+from synopse.ingest.encoding import decode_bytes
 from synopse.model import RemovedLine
 
 STDIN = "-"
@@ -36,6 +37,7 @@ class RawDocument:
     author: str | None = None
     crawled: str | None = None  # ISO date-time the page was fetched or archived
     removed: tuple[RemovedLine, ...] = ()  # what the extractor dropped, with reasons
+    notes: tuple[str, ...] = ()  # how it was read, when that matters ("decoded as cp1252 …")
 
 
 def discover(paths: Iterable[str], settings: IngestSettings) -> Iterator[Path | InputError]:
@@ -88,6 +90,14 @@ def _with_stdin(
             yield from discover([name], settings)
 
 
+def read_text(path: Path, settings: IngestSettings) -> Iterator[RawDocument | InputError]:
+    """A plain-text or Markdown article: one file, one document."""
+    try:
+        yield read_document(path, settings)
+    except InputError as error:
+        yield error
+
+
 def read_document(path: Path, settings: IngestSettings | None = None) -> RawDocument:
     settings = settings or IngestSettings()
     source = str(path)
@@ -100,27 +110,14 @@ def read_document(path: Path, settings: IngestSettings | None = None) -> RawDocu
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(source, f"cannot be read ({exc.strerror or exc})") from exc
-    return RawDocument(_ID_UNSAFE.sub("_", path.stem), source, decode(data, source, settings))
+    text, note = decode_bytes(data, source, settings.encoding)
+    return RawDocument(_ID_UNSAFE.sub("_", path.stem), source, text, notes=(note,) if note else ())
 
 
 def decode(data: bytes, source: str, settings: IngestSettings) -> str:
-    """Bytes to text, refusing empty, binary and wrongly encoded input with a clear message."""
-    if not data.strip():
-        raise InputError(source, "empty file (no text to analyse)")
-    if b"\x00" in data[:8192]:
-        raise InputError(source, "binary file (contains NUL bytes); expected UTF-8 text")
-    try:
-        text = data.decode(settings.encoding)
-    except UnicodeDecodeError as exc:
-        byte = data[exc.start]
-        raise InputError(
-            source,
-            f"not {settings.encoding.upper()} (byte 0x{byte:02x} at offset {exc.start}); "
-            "re-encode the file or pass --encoding",
-        ) from exc
-    except LookupError as exc:
-        raise InputError(source, f"unknown encoding {settings.encoding!r}") from exc
-    return text.removeprefix("\ufeff")
+    """Bytes to text, refusing empty, binary and wrongly encoded input with a clear message;
+    unambiguous Western legacy encodings (cp1252, latin-1) are decoded."""
+    return decode_bytes(data, source, settings.encoding)[0]
 
 
 def _unique(document: RawDocument, seen: set[str]) -> RawDocument:

@@ -1,0 +1,59 @@
+"""From a raw document to a clean `Article`: furniture out, headline and metadata in.
+
+Metadata the input carries (HTML meta tags, JSON fields) wins over what the cleaner reads from
+lines at the head of the text; the outlet follows `synopse.ingest.outlets`. An article without
+any headline line gets its first sentence as title, so every article has one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from synopse.clean import clean_text
+from synopse.clean.language import detect_language
+from synopse.config import Settings
+from synopse.errors import InputError
+from synopse.ingest.files import RawDocument
+from synopse.ingest.outlets import OutletMap, choose_outlet
+from synopse.model import Article
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"“”»«']?\s+(?=[A-ZÄÖÜ„»\"])")
+_MAX_TITLE = 120
+
+
+def to_article(raw: RawDocument, settings: Settings, outlets: OutletMap | None = None) -> Article:
+    # A headline the input declares goes first, where a browser copy has it; the cleaner then
+    # takes it as the headline and drops a repetition of it from the body.
+    text = f"{raw.title}\n\n{raw.text}" if raw.title else raw.text
+    cleaned = clean_text(text, settings.clean)
+    if len(cleaned.body.strip()) < settings.clean.min_body_chars:
+        raise InputError(raw.source, "no article text left after removing page furniture")
+    title = raw.title or cleaned.title or first_sentence(cleaned.body)
+    return Article(
+        id=raw.id,
+        source=raw.source,
+        text=cleaned.body,
+        title=title,
+        outlet=choose_outlet(
+            outlets or OutletMap(),
+            url=raw.url,
+            file_name=raw.id,
+            declared=raw.outlet,
+            provenance=cleaned.outlet,
+        ),
+        published=raw.published or cleaned.published,
+        language=detect_language(f"{title}\n{cleaned.body}", settings.clean.languages),
+        removed=raw.removed + cleaned.removed,
+        url=raw.url,
+        author=raw.author or cleaned.author,
+        notes=raw.notes,
+    )
+
+
+def first_sentence(body: str) -> str:
+    """The body's first sentence, cut at a word boundary when it is very long."""
+    first_line = body.strip().split("\n", 1)[0]
+    sentence = _SENTENCE_END.split(first_line, maxsplit=1)[0].strip()
+    if len(sentence) <= _MAX_TITLE:
+        return sentence
+    return sentence[:_MAX_TITLE].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,121 @@
+"""Exact and near-duplicate articles: refetched pages, syndicated agency copies.
+
+Articles are compared by their body text, normalised (case-folded, punctuation and whitespace
+collapsed), so a new headline or changed page furniture does not hide a copy.
+  1. exact: the same normalised text (SHA-1);
+  2. near: MinHash signatures of word 5-shingles (128 permutations, fixed seed) indexed in a
+     MinHashLSH at the threshold (banded for recall); each candidate is confirmed by the
+     estimated Jaccard >= threshold.
+Articles are visited oldest first (earliest `published`, then input order); only kept articles
+enter the index, so a duplicate always points at a kept article (the most similar one) and a
+chain of small edits cannot link two articles that are not themselves similar.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from datasketch import MinHash, MinHashLSH
+
+from synopse.errors import ConfigError, StageError
+from synopse.model import Article
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+SEED = 20250212  # fixed, so that the same articles always give the same answer
+# LSH bands tuned to miss few true pairs (false-negative weight 0.95): at the threshold ~95 % of
+# pairs become candidates (~99 % at threshold + 0.05) instead of ~40 % with the default weights;
+# the extra candidates cost one Jaccard estimate each and are confirmed or dropped by it.
+LSH_WEIGHTS = (0.05, 0.95)
+_WORD = re.compile(r"\w+")
+
+
+def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> dict[str, str]:
+    """Each duplicate article's id -> the id of the article it copies (the one kept)."""
+    kept_by_hash: dict[str, str] = {}
+    kept: dict[str, tuple[int, MinHash]] = {}  # id -> (rank in keeping order, signature)
+    index = _lsh_index(threshold)
+    duplicates: dict[str, str] = {}
+    for article, words in _oldest_first(articles):
+        if article.id in kept or article.id in duplicates:
+            raise StageError("dedup", article.id, "the same article id appears twice")
+        digest = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+        signature = minhash(words)
+        original = kept_by_hash.get(digest) or _best_match(signature, index, kept, threshold)
+        if original is not None:
+            duplicates[article.id] = original
+            continue
+        kept_by_hash[digest] = article.id
+        kept[article.id] = (len(kept), signature)
+        index.insert(article.id, signature)
+    return duplicates
+
+
+def _lsh_index(threshold: float) -> MinHashLSH:
+    try:
+        if not 0.0 < threshold < 1.0:
+            raise ValueError("it must lie between 0 and 1")
+        return MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
+    except ValueError as exc:  # datasketch cannot band 128 permutations for thresholds near 1
+        raise ConfigError(
+            f"clean.duplicate_threshold {threshold} is not usable ({exc}); "
+            "expected a Jaccard similarity between 0 and 1, such as 0.8"
+        ) from exc
+
+
+def normalized_words(text: str) -> list[str]:
+    """The text's words, case-folded, without punctuation: what copies have in common."""
+    return _WORD.findall(text.casefold())
+
+
+def minhash(words: Sequence[str]) -> MinHash:
+    signature = MinHash(num_perm=NUM_PERM, seed=SEED)
+    signature.update_batch([shingle.encode("utf-8") for shingle in _shingles(words)])
+    return signature
+
+
+def _shingles(words: Sequence[str]) -> Iterator[str]:
+    if len(words) < SHINGLE_WORDS:  # a very short text is one shingle
+        yield " ".join(words)
+        return
+    for start in range(len(words) - SHINGLE_WORDS + 1):
+        yield " ".join(words[start : start + SHINGLE_WORDS])
+
+
+def _oldest_first(articles: Sequence[Article]) -> Iterator[tuple[Article, list[str]]]:
+    order = sorted(
+        range(len(articles)),
+        key=lambda i: (articles[i].published is None, articles[i].published or "", i),
+    )
+    for i in order:
+        words = normalized_words(articles[i].text)
+        if words:  # an empty body copies nothing
+            yield articles[i], words
+
+
+def _best_match(
+    signature: MinHash, index: MinHashLSH, kept: dict[str, tuple[int, MinHash]], threshold: float
+) -> str | None:
+    """The kept article most similar to `signature`, if its estimated Jaccard clears the bar;
+    among equal scores the one kept first, so the answer does not depend on set order."""
+    scored = [
+        (signature.jaccard(kept[key][1]), -kept[key][0], key) for key in index.query(signature)
+    ]
+    confirmed = [item for item in scored if item[0] >= threshold]
+    return max(confirmed)[2] if confirmed else None
+
+
+def mark_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> list[Article]:
+    """The articles, each duplicate with `duplicate_of` set to the article it copies."""
+    copies = find_duplicates(articles, threshold)
+    return [replace(a, duplicate_of=copies[a.id]) if a.id in copies else a for a in articles]
+
+
+def distinct_sources(articles: Sequence[Article]) -> list[Article]:
+    """The articles that count as sources: all but copies of an article of the same outlet
+    (the same page fetched twice); a syndicated copy in another outlet still counts."""
+    outlet = {a.id: a.outlet for a in articles}
+    return [a for a in articles if a.duplicate_of is None or outlet[a.duplicate_of] != a.outlet]
