@@ -23,7 +23,9 @@ def test_a_same_outlet_copy_is_marked_and_left_out_of_stories_but_another_outlet
     tmp_path: Path,
 ) -> None:
     (tmp_path / "nordbote_stadtbahn.txt").write_text(ARTICLE + "\n© 2024 Nordbote Verlag GmbH\n")
-    (tmp_path / "nordbote_stadtbahn_kopie.txt").write_text(ARTICLE + "\n© 2024 Nordbote Verlag GmbH\n")
+    (tmp_path / "nordbote_stadtbahn_kopie.txt").write_text(
+        ARTICLE + "\n© 2024 Nordbote Verlag GmbH\n"
+    )
     (tmp_path / "waldecker_stadtbahn.txt").write_text(ARTICLE + "\n© 2024 Waldecker Kurier GmbH\n")
     report = analyze([str(tmp_path)], Settings())
     marks = {a.id: a.duplicate_of for a in report.articles}

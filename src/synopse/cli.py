@@ -26,7 +26,9 @@ from synopse.brief.render import write_reports
 from synopse.brief.report_json import quantity_to_dict, quote_to_dict, time_to_dict
 from synopse.config import OnError, Settings, load_settings
 from synopse.errors import InputError, SynopseError
-from synopse.ingest.files import decode, discover
+from synopse.ingest import reader_for
+from synopse.ingest.files import decode, discover, read_text
+from synopse.ingest.jsonl import parse_field_map
 from synopse.model import Article, ErrorRecord, Report
 from synopse.pipeline import analyze as run_analysis
 from synopse.pipeline import read_articles
@@ -65,8 +67,19 @@ def cli() -> None:
     """
 
 
-def _settings(config: Path | None, on_error: str | None, encoding: str | None) -> Settings:
+def _settings(
+    config: Path | None,
+    on_error: str | None,
+    encoding: str | None,
+    field_map: str | None = None,
+    outlets: Path | None = None,
+) -> Settings:
     settings = load_settings(config)
+    if field_map:
+        ingest = replace(settings.ingest, field_map=parse_field_map(field_map))
+        settings = replace(settings, ingest=ingest)
+    if outlets:
+        settings = replace(settings, ingest=replace(settings.ingest, outlets_file=str(outlets)))
     if on_error:
         settings = replace(settings, on_error=cast(OnError, on_error))
     if encoding:
@@ -81,6 +94,19 @@ _config_option = click.option(
 )
 _encoding_option = click.option(
     "--encoding", metavar="NAME", help="Text encoding of the input files (default utf-8)."
+)
+_map_option = click.option(
+    "--map",
+    "field_map",
+    metavar="FIELD=NAME,...",
+    help="JSON/JSONL field mapping over the defaults, e.g. title=headline,text=body.content "
+    "(dotted paths reach into nested objects). Fields: id, title, text, url, published, "
+    "outlet, author, crawled.",
+)
+_outlets_option = click.option(
+    "--outlets",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help='Outlet map (TOML): [outlets] "host or file-name prefix" = "Outlet name".',
 )
 _on_error_option = click.option(
     "--on-error",
@@ -101,6 +127,8 @@ _on_error_option = click.option(
 )
 @_config_option
 @_encoding_option
+@_map_option
+@_outlets_option
 @_on_error_option
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 def analyze(
@@ -108,19 +136,23 @@ def analyze(
     out_dir: Path,
     config: Path | None,
     encoding: str | None,
+    field_map: str | None,
+    outlets: Path | None,
     on_error: str | None,
     quiet: bool,
 ) -> None:
     """Analyse articles and write a report.
 
-    PATHS are article files (.txt, .md: one article each, first line the headline) and
-    directories of them (read recursively), or - for one article on stdin. Writes
-    OUT/report.json (the documented contract), OUT/report.md and OUT/report.html, and prints
-    a short summary.
+    PATHS are files, directories (read recursively), URLs of pages or RSS/Atom feeds, or -
+    for one article on stdin. Files: .txt/.md (one article each, as copied from a browser:
+    the first line that is not page furniture is the headline), .html/.htm, .json (an array
+    or {"articles": [...]}), .jsonl/.ndjson (one article per line), .warc/.warc.gz (every
+    HTML page in the archive). Writes OUT/report.json (the documented contract),
+    OUT/report.md and OUT/report.html, and prints a short summary.
     """
-    settings = _settings(config, on_error, encoding)
+    settings = _settings(config, on_error, encoding, field_map, outlets)
     total = _count_inputs(paths, settings)
-    if quiet or total < PROGRESS_FROM:
+    if quiet or (total is not None and total < PROGRESS_FROM):
         report = run_analysis(paths, settings)
     else:
         with Progress(console=_err, transient=True) as bar:
@@ -134,11 +166,15 @@ def analyze(
     _exit_for(report.errors, len(report.articles))
 
 
-def _count_inputs(paths: tuple[str, ...], settings: Settings) -> int:
-    """How many inputs the analysis will go through: article files, errors, stdin."""
-    return sum(
-        1 for name in paths for _ in ([name] if name == "-" else discover([name], settings.ingest))
-    )
+def _count_inputs(paths: tuple[str, ...], settings: Settings) -> int | None:
+    """How many articles the analysis will go through, when the inputs say so: None when a
+    URL, feed, JSON or WARC file may hold any number of them."""
+    if any(name == "-" or "://" in name for name in paths):
+        return None
+    files = [item for item in discover(paths, settings.ingest) if isinstance(item, Path)]
+    if any(reader_for(path) is not read_text for path in files):
+        return None
+    return len(files)
 
 
 def _summary(report: Report, html: Path) -> None:
@@ -174,13 +210,23 @@ def _exit_for(errors: tuple[ErrorRecord, ...] | list[str], analysed: int) -> Non
 )
 @_config_option
 @_encoding_option
-def extract(paths: tuple[str, ...], jsonl: bool, config: Path | None, encoding: str | None) -> None:
+@_map_option
+@_outlets_option
+def extract(
+    paths: tuple[str, ...],
+    jsonl: bool,
+    config: Path | None,
+    encoding: str | None,
+    field_map: str | None,
+    outlets: Path | None,
+) -> None:
     """Print the clean text of each article: headline, blank line, body.
 
+    PATHS as for `analyze` (files of every supported format, directories, URLs, feeds, -).
     Page furniture (menus, cookie notes, teasers, comment forms ...) is removed. Articles are
     separated by a line of dashes. Errors go to stderr; the other articles are still printed.
     """
-    settings = _settings(config, "record", encoding)
+    settings = _settings(config, "record", encoding, field_map, outlets)
     errors, printed = [], 0
     for item in read_articles(paths, settings):
         if isinstance(item, ErrorRecord):
@@ -211,6 +257,9 @@ def _extract_record(article: Article) -> dict[str, Any]:
         "language": article.language,
         "text": article.text,
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+        "url": article.url,
+        "author": article.author,
+        "notes": list(article.notes),
     }
 
 

@@ -57,7 +57,7 @@ def test_an_article_without_headline_gets_its_first_sentence_as_title() -> None:
 
 def test_a_page_of_furniture_only_is_an_input_error_naming_the_source() -> None:
     raw = RawDocument("a", "leer.txt", "Startseite | Politik | Sport\nCookies akzeptieren")
-    with pytest.raises(InputError, match="leer.txt: no article text left"):
+    with pytest.raises(InputError, match=r"leer\.txt: no article text left"):
         to_article(raw, Settings())
 
 

@@ -46,5 +46,5 @@ def test_outlet_map_reads_a_toml_table(tmp_path: Path) -> None:
 def test_a_bad_outlet_map_is_a_clear_config_error(tmp_path: Path, content: str) -> None:
     path = tmp_path / "outlets.toml"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(ConfigError, match="outlets.toml"):
+    with pytest.raises(ConfigError, match=r"outlets\.toml"):
         OutletMap.load(path)

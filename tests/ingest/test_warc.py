@@ -14,7 +14,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from synopse.config import IngestSettings
+from synopse.clean.article import to_article
+from synopse.config import IngestSettings, Settings
 from synopse.errors import InputError
 from synopse.ingest.files import RawDocument
 from synopse.ingest.warc import read_warc, record_id
@@ -98,8 +99,12 @@ def test_every_html_page_with_status_200_becomes_a_document(
         f"{path}#5",
         f"error {path}#7: HTTP status 404, not an article page (expected 200)",
         f"{path}#8",
-        f"error {path}#9: no main text found in the page (expected an article)",
+        f"{path}#9",  # a front page of teasers: the cleaner finds no article text in it
     ]
+    front_page = items[-1]
+    assert isinstance(front_page, RawDocument)
+    with pytest.raises(InputError, match="no article text left"):
+        to_article(front_page, Settings())
 
 
 @pytest.mark.parametrize("compressed", [True, False])

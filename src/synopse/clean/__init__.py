@@ -36,6 +36,9 @@ __all__ = ["CleanText", "clean_text"]
 
 # How far above the article the headline may sit (bylines, dates and credits in between).
 HEADLINE_WINDOW = 8
+# Lines of at most this many words without sentence punctuation, above an extracted article's
+# first paragraph, are labels (breadcrumbs, kickers), not text.
+_LABEL_WORDS = 3
 # Re-cleaning the result converges in one or two passes; the cap only guards odd input.
 MAX_PASSES = 4
 
@@ -57,12 +60,17 @@ class _Header:
     author: str | None = None
 
 
-def clean_text(raw: str, settings: CleanSettings | None = None) -> CleanText:
-    """Headline, body and metadata of one browser-copied article; never raises on odd text."""
+def clean_text(
+    raw: str, settings: CleanSettings | None = None, *, extracted: bool = False
+) -> CleanText:
+    """Headline, body and metadata of one browser-copied article; never raises on odd text.
+
+    `extracted`: the text is already an article body (an HTML extractor's output, a JSON
+    field), so only furniture lines go; no headline or article extent is looked for."""
     del settings  # no clean settings are needed yet; the caller checks min_body_chars
-    result = _clean_once(raw)
+    result = _clean_once(raw, extracted)
     for _ in range(MAX_PASSES):
-        again = _clean_once(_joined(result))
+        again = _clean_once(_joined(result), extracted)
         if (again.title, again.body) == (result.title, result.body):
             break
         result = _merged(result, again)
@@ -84,7 +92,7 @@ def _merged(first: CleanText, second: CleanText) -> CleanText:
     )
 
 
-def _clean_once(raw: str) -> CleanText:
+def _clean_once(raw: str, extracted: bool) -> CleanText:
     removed: list[RemovedLine] = []
     lines: list[str] = []
     for line in normalise_lines(raw):
@@ -94,7 +102,7 @@ def _clean_once(raw: str) -> CleanText:
             lines.append(kept)
     verdicts = [classify(line) for line in lines]
     header = _read_header(verdicts, [text for text, _ in _fragments_of(removed)])
-    title_index, kept_indexes = _select(verdicts)
+    title_index, kept_indexes = _furniture_free(verdicts) if extracted else _select(verdicts)
     title = verdicts[title_index].text if title_index is not None else ""
     body_lines: list[str] = []
     seen = {title}
@@ -114,6 +122,24 @@ def _clean_once(raw: str) -> CleanText:
 
 def _fragments_of(removed: list[RemovedLine]) -> list[tuple[str, str]]:
     return [(line.text, line.reason) for line in removed if line.reason == "metadata"]
+
+
+def _furniture_free(verdicts: list[Verdict]) -> tuple[None, set[int]]:
+    """An extractor's output: every line that is not furniture, except one- to three-word
+    labels before the first paragraph of prose (breadcrumbs, kickers); nothing at all when
+    there is no prose (a front page of teasers)."""
+    first = next((i for i, v in enumerate(verdicts) if v.kind is Kind.PROSE), None)
+    if first is None:
+        return None, set()
+    return None, {
+        i
+        for i, v in enumerate(verdicts)
+        if v.kind is not Kind.FURNITURE and (i >= first or not _label(v.text))
+    }
+
+
+def _label(text: str) -> bool:
+    return len(text.split()) <= _LABEL_WORDS and not text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _select(verdicts: list[Verdict]) -> tuple[int | None, set[int]]:

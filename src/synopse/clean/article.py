@@ -15,17 +15,21 @@ from synopse.config import Settings
 from synopse.errors import InputError
 from synopse.ingest.files import RawDocument
 from synopse.ingest.outlets import OutletMap, choose_outlet
-from synopse.model import Article
+from synopse.model import Article, RemovedLine
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"“”»«']?\s+(?=[A-ZÄÖÜ„»\"])")
 _MAX_TITLE = 120
 
 
 def to_article(raw: RawDocument, settings: Settings, outlets: OutletMap | None = None) -> Article:
-    # A headline the input declares goes first, where a browser copy has it; the cleaner then
-    # takes it as the headline and drops a repetition of it from the body.
-    text = f"{raw.title}\n\n{raw.text}" if raw.title else raw.text
-    cleaned = clean_text(text, settings.clean)
+    # A headline declared with browser-copied text goes first, where a browser copy has it;
+    # the cleaner then takes it as the headline and drops a repetition of it from the body.
+    text = f"{raw.title}\n\n{raw.text}" if raw.title and not raw.extracted else raw.text
+    removed = raw.removed
+    if raw.extracted and raw.title:  # extractors may keep the h1 in the body
+        text, repeated = _without_line(text, raw.title)
+        removed += tuple(RemovedLine(line, "duplicate-title") for line in repeated)
+    cleaned = clean_text(text, settings.clean, extracted=raw.extracted)
     if len(cleaned.body.strip()) < settings.clean.min_body_chars:
         raise InputError(raw.source, "no article text left after removing page furniture")
     title = raw.title or cleaned.title or first_sentence(cleaned.body)
@@ -43,11 +47,17 @@ def to_article(raw: RawDocument, settings: Settings, outlets: OutletMap | None =
         ),
         published=raw.published or cleaned.published,
         language=detect_language(f"{title}\n{cleaned.body}", settings.clean.languages),
-        removed=raw.removed + cleaned.removed,
+        removed=removed + cleaned.removed,
         url=raw.url,
         author=raw.author or cleaned.author,
         notes=raw.notes,
     )
+
+
+def _without_line(text: str, line: str) -> tuple[str, list[str]]:
+    lines = text.split("\n")
+    kept = [x for x in lines if x.strip() != line.strip()]
+    return "\n".join(kept), [x for x in lines if x.strip() == line.strip()]
 
 
 def first_sentence(body: str) -> str:

@@ -1,5 +1,6 @@
-"""Ingest: turn files and directories into raw documents (one per article)."""
+"""Ingest: files, directories, URLs, feeds and stdin become raw documents (one per article)."""
 
-from synopse.ingest.files import RawDocument, discover, read_document, read_paths
+from synopse.ingest.dispatch import read_paths, reader_for
+from synopse.ingest.files import RawDocument, discover, read_document
 
-__all__ = ["RawDocument", "discover", "read_document", "read_paths"]
+__all__ = ["RawDocument", "discover", "read_document", "read_paths", "reader_for"]

@@ -8,9 +8,8 @@ caller can record them and go on.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from synopse.config import IngestSettings
@@ -18,7 +17,6 @@ from synopse.errors import InputError
 from synopse.ingest.encoding import decode_bytes
 from synopse.model import RemovedLine
 
-STDIN = "-"
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -38,6 +36,9 @@ class RawDocument:
     crawled: str | None = None  # ISO date-time the page was fetched or archived
     removed: tuple[RemovedLine, ...] = ()  # what the extractor dropped, with reasons
     notes: tuple[str, ...] = ()  # how it was read, when that matters ("decoded as cp1252 …")
+    # True when `text` is already an article body (an HTML extractor's output, a JSON field):
+    # the cleaner then only drops furniture lines and does not look for the article's extent.
+    extracted: bool = False
 
 
 def discover(paths: Iterable[str], settings: IngestSettings) -> Iterator[Path | InputError]:
@@ -58,36 +59,6 @@ def discover(paths: Iterable[str], settings: IngestSettings) -> Iterator[Path | 
             yield from files
         else:
             yield path
-
-
-def read_paths(
-    paths: Iterable[str], settings: IngestSettings | None = None
-) -> Iterator[RawDocument | InputError]:
-    """Each path's documents, or the error that stopped one of them; `-` reads stdin."""
-    settings = settings or IngestSettings()
-    seen: set[str] = set()
-    for item in _with_stdin(paths, settings):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            document = item if isinstance(item, RawDocument) else read_document(item, settings)
-        except InputError as error:
-            yield error
-            continue
-        yield _unique(document, seen)
-
-
-def _with_stdin(
-    paths: Iterable[str], settings: IngestSettings
-) -> Iterator[Path | RawDocument | InputError]:
-    for name in paths:
-        if name == STDIN:
-            yield RawDocument(
-                "stdin", "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>", settings)
-            )
-        else:
-            yield from discover([name], settings)
 
 
 def read_text(path: Path, settings: IngestSettings) -> Iterator[RawDocument | InputError]:
@@ -118,12 +89,3 @@ def decode(data: bytes, source: str, settings: IngestSettings) -> str:
     """Bytes to text, refusing empty, binary and wrongly encoded input with a clear message;
     unambiguous Western legacy encodings (cp1252, latin-1) are decoded."""
     return decode_bytes(data, source, settings.encoding)[0]
-
-
-def _unique(document: RawDocument, seen: set[str]) -> RawDocument:
-    base, n = document.id, 1
-    while document.id in seen:
-        n += 1
-        document = replace(document, id=f"{base}-{n}")
-    seen.add(document.id)
-    return document
