@@ -2,7 +2,8 @@
 
     1. ingest    files, directories, URLs, feeds -> raw documents   (synopse.ingest)
     2. clean     furniture out, headline and metadata in -> Article;
-                 duplicates marked, same-outlet copies left out     (synopse.clean)
+                 duplicates marked, lines recurring across an outlet's
+                 articles removed, same-outlet copies left out      (synopse.clean)
     3. annotate  sentences, tokens, entities, quotes, times, figures (synopse.annotate)
     4. cluster   articles -> stories                                (synopse.cluster)
     5. link      mentions -> entities with name variants and roles   (synopse.link)
@@ -25,6 +26,7 @@ from synopse.annotate.annotator import Annotator
 from synopse.brief import build_timeline, choose_briefing
 from synopse.clean.article import to_article
 from synopse.clean.dedup import distinct_sources, mark_duplicates
+from synopse.clean.recurring import remove_recurring_lines
 from synopse.cluster import StoryClusterer
 from synopse.compare import SentenceAligner, compare_story
 from synopse.config import Settings
@@ -54,25 +56,40 @@ def read_articles(paths: Iterable[str], settings: Settings) -> Iterator[Article 
 
 
 def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None = None) -> Report:
-    """All stages on the given paths."""
-    articles: list[Article] = []
+    """All stages on the given paths; `progress` is called once per input."""
+    cleaned: list[Article] = []
     errors: list[ErrorRecord] = []
-    annotator = Annotator()
     for item in read_articles(paths, settings):
-        if progress:
-            progress(item.source)
         if isinstance(item, ErrorRecord):
             errors.append(item)
-            continue
-        try:
-            articles.append(annotator(item))
-        except Exception as exc:  # any bug in a stage must not lose the rest of the batch
-            error = StageError("annotate", item.id, f"{type(exc).__name__}: {exc}")
-            if (record := _handle(error, item.source, "annotate", settings)) is not None:
-                errors.append(record)
-    articles = mark_duplicates(articles, settings.clean.duplicate_threshold)
+            if progress:
+                progress(item.source)
+        else:
+            cleaned.append(item)
+    cleaned = mark_duplicates(cleaned, settings.clean.duplicate_threshold)
+    cleaned = remove_recurring_lines(cleaned)
+    articles = list(_annotated(cleaned, settings, errors, progress))
     stories = build_stories(distinct_sources(articles), settings)
     return Report(tuple(articles), stories, tuple(errors))
+
+
+def _annotated(
+    articles: Iterable[Article],
+    settings: Settings,
+    errors: list[ErrorRecord],
+    progress: Progress | None,
+) -> Iterator[Article]:
+    """Stage 3 on each article; a failure is handled by `settings.on_error`."""
+    annotator = Annotator()
+    for article in articles:
+        try:
+            yield annotator(article)
+        except Exception as exc:  # any bug in a stage must not lose the rest of the batch
+            error = StageError("annotate", article.id, f"{type(exc).__name__}: {exc}")
+            if (record := _handle(error, article.source, "annotate", settings)) is not None:
+                errors.append(record)
+        if progress:
+            progress(article.source)
 
 
 def build_stories(articles: Sequence[Article], settings: Settings) -> tuple[Story, ...]:
