@@ -46,3 +46,18 @@ def test_page_furniture_of_the_seeds_is_removed(seed_report: dict) -> None:  # t
         body = article["text"]
         for chrome in ("Dark Mode", "Previous Post", "Next Post", "Add a comment", "COMMENTS"):
             assert chrome not in body, (article["id"], chrome)
+
+
+def test_every_seed_article_has_a_title_german_language_and_an_outlet(seed_report: dict) -> None:  # type: ignore[type-arg]
+    for article in seed_report["articles"]:
+        assert article["title"].strip(), article["id"]
+        assert article["language"] == "de", article["id"]
+        assert article["outlet"].strip(), article["id"]
+
+
+def test_no_seed_sentence_is_removed_as_furniture(seed_report: dict) -> None:  # type: ignore[type-arg]
+    """Removed lines are short page furniture, never a paragraph of the article."""
+    for article in seed_report["articles"]:
+        for line in article["removed"]:
+            words = line["text"].split()
+            assert len(words) <= 20 or line["reason"] in {"image", "duplicate-title"}, line
