@@ -36,6 +36,10 @@ def check_report(report: dict[str, Any]) -> None:
             assert [s["article_id"] for s in b["support"]] == b["article_ids"][1:]
             for s in b["support"]:
                 assert texts[s["article_id"]][s["start"] : s["end"]] == s["text"]
+        for f in story.get("facts", []):
+            text = texts[f["article_id"]]
+            assert text[f["start"] : f["end"]] == f["text"]
+            assert text[f["sentence_start"] : f["sentence_end"]] == f["sentence"]
         for t in story["timeline"]:
             for s in t["sources"]:
                 assert s["article_id"] in t["article_ids"]

@@ -23,7 +23,7 @@ from rich.progress import Progress
 
 from synopse.annotate.annotator import Annotations, Annotator
 from synopse.brief.render import write_reports
-from synopse.brief.report_json import quantity_to_dict, quote_to_dict, time_to_dict
+from synopse.brief.report_json import fact_to_dict, quantity_to_dict, quote_to_dict, time_to_dict
 from synopse.config import OnError, Settings, load_settings
 from synopse.errors import InputError, SynopseError
 from synopse.ingest import reader_for
@@ -290,9 +290,8 @@ def annotate(file: str, jsonl: bool, published: str | None, encoding: str | None
     annotator = Annotator()
     if not jsonl:
         text = _read_text(file, settings)
-        click.echo(
-            json.dumps(annotations_to_dict(annotator.annotate(text, day)), ensure_ascii=False)
-        )
+        found = annotator.annotate(text, day)
+        click.echo(json.dumps(annotations_to_dict(found, text), ensure_ascii=False))
         return
     failures = 0
     source = "<stdin>" if file == "-" else file
@@ -300,8 +299,9 @@ def annotate(file: str, jsonl: bool, published: str | None, encoding: str | None
         if "error" in record:
             failures += 1
         else:
-            found = annotator.annotate(record.pop("text"), record.pop("published_day"))
-            record.update(annotations_to_dict(found))
+            text = record.pop("text")
+            found = annotator.annotate(text, record.pop("published_day"))
+            record.update(annotations_to_dict(found, text))
         click.echo(json.dumps(record, ensure_ascii=False))
     if failures:
         sys.exit(EXIT_PARTIAL)
@@ -354,7 +354,7 @@ def _parse_day(value: Any, where: str) -> dt.date | None:
         raise InputError(where, f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
 
 
-def annotations_to_dict(found: Annotations) -> dict[str, Any]:
+def annotations_to_dict(found: Annotations, text: str) -> dict[str, Any]:
     return {
         "sentences": [{"start": s.start, "end": s.end, "text": s.text} for s in found.sentences],
         "entities": [
@@ -371,6 +371,7 @@ def annotations_to_dict(found: Annotations) -> dict[str, Any]:
         "quotes": [quote_to_dict(q) for q in found.quotes],
         "times": [time_to_dict(t) for t in found.times],
         "quantities": [quantity_to_dict(q) for q in found.quantities],
+        "facts": [fact_to_dict(f, text) for f in found.facts],
     }
 
 

@@ -106,6 +106,28 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """A value an article states (a quantity or a date), joined to its sentence, what it
+    measures, the entities it is about and the party the article attributes it to."""
+
+    start: int  # the value's words, as in the Quantity or TimeExpression
+    end: int
+    text: str
+    kind: str  # "quantity" | "time"
+    value: str  # normalised and readable: "90 minute", "54–66 minute", "2025-02-12"
+    sentence_start: int
+    sentence_end: int
+    predicate: str  # what is measured or dated: "Telefonat dauern", "Haftstrafe"
+    entities: tuple[str, ...] = ()  # canonical names of the entities in the sentence
+    attributed_to: str | None = None  # a speaker or source named for it ("Kreml"), else None
+    unit: str | None = None  # for quantities: the normalised unit ("minute", "EUR", "person")
+    counted: str | None = None  # for quantities: what is counted ("Einsatzkraft")
+    low: float | None = None  # interval in the normalised unit (None: open end)
+    high: float | None = None
+    precision: str | None = None  # for times: day, week, month, year, decade
+
+
+@dataclass(frozen=True, slots=True)
 class RemovedLine:
     text: str
     reason: str
@@ -130,6 +152,7 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    facts: tuple[Fact, ...] = ()
 
     @property
     def published_day(self) -> dt.date | None:

@@ -73,3 +73,21 @@ def test_first_sentence_is_cut_at_the_sentence_end_or_a_word_boundary(
     body: str, title: str
 ) -> None:
     assert first_sentence(body) == title
+
+
+@pytest.mark.parametrize(
+    ("published", "note"),
+    [
+        (None, "no publication date found"),
+        ("2025-02", "published 2025-02 (no day known)"),
+        ("2025-02-13", None),
+    ],
+)
+def test_an_article_says_when_relative_dates_cannot_be_resolved(
+    published: str | None, note: str | None
+) -> None:
+    article = to_article(RawDocument("a", "a.txt", BODY, published=published), Settings())
+    if note is None:
+        assert article.notes == ()
+    else:
+        assert any(n.startswith(note) for n in article.notes)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from synopse.annotate.facts import find_facts
 from synopse.annotate.tokens import Tokenizer
 from synopse.compare import compare_story
 from synopse.model import Article, Quantity, Quote, QuoteKind, Span, Status
@@ -46,13 +47,15 @@ def _article(
                 Span(cue, cue + 5, "sagte"),
             ),
         )
+    sentences = tokenizer(text)
     return Article(
         id=article_id,
         source=article_id,
         text=text,
-        sentences=tokenizer(text),
+        sentences=sentences,
         quantities=tuple(quantities),
         quotes=quotes,
+        facts=find_facts(sentences, (), quotes, quantities, ()),
     )
 
 

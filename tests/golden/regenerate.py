@@ -28,7 +28,7 @@ def annotate_case(annotator: Annotator, path: Path) -> dict[str, Any]:
     day = published.get(path.stem)
     text = path.read_text(encoding="utf-8")
     found = annotator.annotate(text, dt.date.fromisoformat(day) if day else None)
-    return annotations_to_dict(found)
+    return annotations_to_dict(found, text)
 
 
 def dump(data: dict[str, Any]) -> str:

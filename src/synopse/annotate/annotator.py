@@ -9,11 +9,12 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from synopse.annotate.entities import EntityRecognizer
+from synopse.annotate.facts import find_facts
 from synopse.annotate.quantities import find_quantities
 from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.times import find_times
 from synopse.annotate.tokens import Tokenizer
-from synopse.model import Article, Mention, Quantity, Quote, Sentence, TimeExpression
+from synopse.model import Article, Fact, Mention, Quantity, Quote, Sentence, TimeExpression
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Annotations:
     quotes: tuple[Quote, ...]
     times: tuple[TimeExpression, ...]
     quantities: tuple[Quantity, ...]
+    facts: tuple[Fact, ...]
 
 
 class Annotator:
@@ -36,12 +38,16 @@ class Annotator:
     def annotate(self, text: str, published: dt.date | None = None) -> Annotations:
         sentences = self._tokenizer(text)
         mentions = self._entities(text, sentences)
+        quotes = self._quotes(text, sentences, mentions)
+        times = find_times(text, sentences, published)
+        quantities = find_quantities(text, sentences)
         return Annotations(
             sentences=sentences,
             mentions=mentions,
-            quotes=self._quotes(text, sentences, mentions),
-            times=find_times(text, sentences, published),
-            quantities=find_quantities(text, sentences),
+            quotes=quotes,
+            times=times,
+            quantities=quantities,
+            facts=find_facts(sentences, mentions, quotes, quantities, times),
         )
 
     def __call__(self, article: Article) -> Article:
@@ -53,4 +59,5 @@ class Annotator:
             quotes=found.quotes,
             times=found.times,
             quantities=found.quantities,
+            facts=found.facts,
         )

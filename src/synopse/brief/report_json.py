@@ -14,6 +14,7 @@ from synopse.model import (
     Claim,
     Comparison,
     Entity,
+    Fact,
     Quantity,
     Quote,
     Report,
@@ -30,10 +31,13 @@ JsonDict = dict[str, Any]
 
 def report_to_dict(report: Report) -> JsonDict:
     texts = {a.id: a.text for a in report.articles}
+    by_id = {a.id: a for a in report.articles}
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [article_to_dict(a) for a in report.articles],
-        "stories": [story_to_dict(s, texts) for s in report.stories],
+        "stories": [
+            story_to_dict(s, texts) | {"facts": story_facts(s, by_id)} for s in report.stories
+        ],
         "errors": [
             {"source": e.source, "message": e.message, "stage": e.stage} for e in report.errors
         ],
@@ -60,6 +64,7 @@ def article_to_dict(article: Article) -> JsonDict:
             "quotes": len(article.quotes),
             "times": len(article.times),
             "quantities": len(article.quantities),
+            "facts": len(article.facts),
         },
     }
 
@@ -74,6 +79,36 @@ def story_to_dict(story: Story, texts: dict[str, str]) -> JsonDict:
         "comparisons": [_comparison(c, texts) for c in story.comparisons],
         "timeline": [_timeline_entry(t, texts) for t in story.timeline],
         "briefing": [_briefing_sentence(b, texts) for b in story.briefing],
+    }
+
+
+def story_facts(story: Story, articles: dict[str, Article]) -> list[JsonDict]:
+    """Every fact record of the story's articles, in article order."""
+    return [
+        {"article_id": aid} | fact_to_dict(fact, articles[aid].text)
+        for aid in story.article_ids
+        for fact in articles[aid].facts
+    ]
+
+
+def fact_to_dict(fact: Fact, text: str) -> JsonDict:
+    return {
+        "start": fact.start,
+        "end": fact.end,
+        "text": fact.text,
+        "kind": fact.kind,
+        "value": fact.value,
+        "unit": fact.unit,
+        "counted": fact.counted,
+        "low": fact.low,
+        "high": fact.high,
+        "precision": fact.precision,
+        "predicate": fact.predicate,
+        "entities": list(fact.entities),
+        "attributed_to": fact.attributed_to,
+        "sentence": text[fact.sentence_start : fact.sentence_end],
+        "sentence_start": fact.sentence_start,
+        "sentence_end": fact.sentence_end,
     }
 
 

@@ -19,6 +19,7 @@ from synopse.model import Article, RemovedLine
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"“”»«']?\s+(?=[A-ZÄÖÜ„»\"])")
 _MAX_TITLE = 120
+NO_DATE_NOTE = "no publication date found: relative dates ('am Mittwoch') stay unresolved"
 
 
 def to_article(raw: RawDocument, settings: Settings, outlets: OutletMap | None = None) -> Article:
@@ -33,6 +34,7 @@ def to_article(raw: RawDocument, settings: Settings, outlets: OutletMap | None =
     if len(cleaned.body.strip()) < settings.clean.min_body_chars:
         raise InputError(raw.source, "no article text left after removing page furniture")
     title = raw.title or cleaned.title or first_sentence(cleaned.body)
+    published = raw.published or cleaned.published
     return Article(
         id=raw.id,
         source=raw.source,
@@ -45,13 +47,22 @@ def to_article(raw: RawDocument, settings: Settings, outlets: OutletMap | None =
             declared=raw.outlet,
             provenance=cleaned.outlet,
         ),
-        published=raw.published or cleaned.published,
+        published=published,
         language=detect_language(f"{title}\n{cleaned.body}", settings.clean.languages),
         removed=removed + cleaned.removed,
         url=raw.url,
         author=raw.author or cleaned.author,
-        notes=raw.notes,
+        notes=raw.notes + _date_notes(published),
     )
+
+
+def _date_notes(published: str | None) -> tuple[str, ...]:
+    """Say when relative dates cannot be resolved, so a reader knows why they stay open."""
+    if published is None:
+        return (NO_DATE_NOTE,)
+    if len(published) < len("2025-01-01"):
+        return (f"published {published} (no day known): weekdays and 'gestern' stay unresolved",)
+    return ()
 
 
 def _without_line(text: str, line: str) -> tuple[str, list[str]]:

@@ -26,8 +26,8 @@ from synopse.model import (
     Comparison,
     Entity,
     EntityType,
+    Fact,
     Mention,
-    Quantity,
     Status,
 )
 
@@ -82,23 +82,27 @@ def _importance(comparison: Comparison) -> tuple[int, int, str]:
 
 
 def _figure_comparisons(articles: Sequence[Article]) -> list[Comparison]:
-    candidates = [(a, q) for a in articles for q in a.quantities if q.unit and q.low is not None]
-    claims = [_figure_claim(a, q) for a, q in candidates]
-    words = [_topic_words(a, q) for a, q in candidates]
+    facts = [
+        (a, f)
+        for a in articles
+        for f in a.facts
+        if f.kind == "quantity" and f.unit and f.low is not None
+    ]
+    claims = [_figure_claim(a, f) for a, f in facts]
+    words = [_topic_words(a, f) for a, f in facts]
     groups = _connected(
-        len(claims),
-        lambda i, j: _same_figure(candidates[i][1], candidates[j][1], words[i], words[j]),
+        len(claims), lambda i, j: _same_figure(facts[i][1], facts[j][1], words[i], words[j])
     )
-    return [_figure_comparison([claims[i] for i in g], [candidates[i] for i in g]) for g in groups]
+    return [_figure_comparison([claims[i] for i in g], [facts[i][1] for i in g]) for g in groups]
 
 
-def _topic_words(article: Article, quantity: Quantity) -> set[str]:
-    """Content lemmas of the figure's sentence, without the figure's own words."""
-    sentence = article.sentences[_sentence_index(article, quantity.start)]
+def _topic_words(article: Article, fact: Fact) -> set[str]:
+    """Content lemmas of the figure's sentence, without the figure's own words and names."""
+    sentence = article.sentences[_sentence_index(article, fact.start)]
     outside = [
         t
         for t in sentence.tokens
-        if not quantity.start <= t.start < quantity.end and t.pos not in _NAME_TAGS
+        if not fact.start <= t.start < fact.end and t.pos not in _NAME_TAGS
     ]
     return {w for w in content_lemmas(outside) if w.isalpha()}
 
@@ -116,7 +120,7 @@ def _stem_match(x: str, y: str) -> bool:
     return x == y or (len(x) >= _STEM and len(y) >= _STEM and x[:_STEM] == y[:_STEM])
 
 
-def _same_figure(a: Quantity, b: Quantity, a_words: set[str], b_words: set[str]) -> bool:
+def _same_figure(a: Fact, b: Fact, a_words: set[str], b_words: set[str]) -> bool:
     """Same unit, and the same thing counted ("Verletzte"/"Leichtverletzte") or, when nothing
     is counted, sentences about the same thing."""
     if a.unit != b.unit:
@@ -127,32 +131,22 @@ def _same_figure(a: Quantity, b: Quantity, a_words: set[str], b_words: set[str])
     return _related(a_words, b_words)
 
 
-def _figure_claim(article: Article, quantity: Quantity) -> Claim:
-    sentence = article.sentences[_sentence_index(article, quantity.start)]
+def _figure_claim(article: Article, fact: Fact) -> Claim:
     return Claim(
         article_id=article.id,
-        start=quantity.start,
-        end=quantity.end,
-        sentence_start=sentence.start,
-        sentence_end=sentence.end,
-        surface=quantity.text,
-        value=_describe(quantity),
-        low=quantity.low,
-        high=quantity.high,
-        attributed_to=attribution(article, quantity.start, quantity.end),
+        start=fact.start,
+        end=fact.end,
+        sentence_start=fact.sentence_start,
+        sentence_end=fact.sentence_end,
+        surface=fact.text,
+        value=fact.value,
+        low=fact.low,
+        high=fact.high,
+        attributed_to=fact.attributed_to,
     )
 
 
-def _describe(quantity: Quantity) -> str:
-    amount = quantity.normalized if quantity.normalized is not None else quantity.value
-    unit = quantity.counted or quantity.unit or ""
-    low = "…" if quantity.low is None else f"{quantity.low:g}"
-    high = "…" if quantity.high is None else f"{quantity.high:g}"
-    exact = quantity.low == quantity.high
-    return f"{amount:g} {unit}" if exact and amount is not None else f"{low}–{high} {unit}"
-
-
-def _figure_comparison(claims: list[Claim], sources: list[tuple[Article, Quantity]]) -> Comparison:
+def _figure_comparison(claims: list[Claim], sources: list[Fact]) -> Comparison:
     articles = {c.article_id for c in claims}
     topic = _figure_topic(sources)
     if len(articles) < 2:
@@ -193,15 +187,11 @@ def _overlap(a: Claim, b: Claim) -> bool:
     return a_low <= b_high and b_low <= a_high
 
 
-def _figure_topic(sources: list[tuple[Article, Quantity]]) -> str:
-    """The unit's label and the content words most of the group's sentences share."""
-    quantity = sources[0][1]
-    label = _UNIT_LABELS.get(quantity.unit or "", "Wert")
-    words: Counter[str] = Counter()
-    for article, q in sources:
-        words.update(_topic_words(article, q))
-    shared = [w for w, n in words.most_common(2) if n > 1 or len(sources) == 1]
-    about = quantity.counted or ", ".join(shared)
+def _figure_topic(facts: list[Fact]) -> str:
+    """The unit's label and what is measured: the counted noun, else the commonest predicate."""
+    label = _UNIT_LABELS.get(facts[0].unit or "", "Wert")
+    predicates = Counter(f.predicate for f in facts if f.predicate)
+    about = facts[0].counted or (predicates.most_common(1)[0][0] if predicates else "")
     return f"{label}: {about}" if about else label
 
 
@@ -222,22 +212,6 @@ def _connected(n: int, linked: Callable[[int, int], bool]) -> list[list[int]]:
     for i in range(n):
         components.setdefault(find(i), []).append(i)
     return list(components.values())
-
-
-# ---- attribution -----------------------------------------------------------------------------
-
-
-def attribution(article: Article, start: int, end: int) -> str | None:
-    """The party a statement at [start, end) is attributed to: the speaker of the quote it
-    stands in, else of a speech report in the same sentence, else None."""
-    for quote in article.quotes:
-        if quote.start <= start and end <= quote.end and quote.speaker_name:
-            return quote.speaker_name
-    sentence = article.sentences[_sentence_index(article, start)]
-    for quote in article.quotes:
-        if quote.speaker_name and sentence.start <= quote.start < sentence.end:
-            return quote.speaker_name
-    return None
 
 
 def _sentence_index(article: Article, offset: int) -> int:

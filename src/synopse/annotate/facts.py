@@ -1,0 +1,135 @@
+"""Fact records: each quantity and each resolved date, joined to its sentence, the entities
+in that sentence, a short predicate and the party it is attributed to.
+
+Predicate: the noun the value modifies when one follows it ("eine 14-jährige Haftstrafe" ->
+"Haftstrafe"); otherwise the nearest noun before the value in its clause and the nearest full
+verb ("das Telefonat habe eineinhalb Stunden gedauert" -> "Telefonat dauern"). Names are not
+predicates. A heuristic over POS tags, not a parse.
+
+Attribution: the speaker of a quote or report that contains the value ("es habe eineinhalb
+Stunden gedauert" inside "Der Kreml bestätigte …"), else of one that starts in the same
+sentence ("laut Polizei", "sagte Trump"); none without such evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from synopse.model import Fact, Mention, Quantity, Quote, Sentence, TimeExpression, Token
+
+_SENTENCE_END = frozenset({".", "!", "?"})
+_CLAUSE_END = frozenset({",", ";", ":", "–", "—", ".", "!", "?", "(", ")", "„", "“", '"', "»", "«"})
+
+
+def find_facts(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    quantities: Sequence[Quantity],
+    times: Sequence[TimeExpression],
+) -> tuple[Fact, ...]:
+    starts = [s.start for s in sentences]
+    facts = [
+        _quantity_fact(q, _sentence(sentences, starts, q.start), mentions, quotes)
+        for q in quantities
+        if q.unit or q.counted
+    ]
+    facts += [
+        _time_fact(t, _sentence(sentences, starts, t.start), mentions, quotes)
+        for t in times
+        if t.value is not None
+    ]
+    return tuple(sorted(facts, key=lambda f: (f.start, f.end)))
+
+
+def _sentence(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Sentence:
+    return sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
+
+
+def _quantity_fact(
+    q: Quantity, sentence: Sentence, mentions: Sequence[Mention], quotes: Sequence[Quote]
+) -> Fact:
+    return Fact(
+        start=q.start, end=q.end, text=q.text, kind="quantity", value=describe(q),
+        sentence_start=sentence.start, sentence_end=sentence.end,
+        predicate=predicate(sentence, q.start, q.end, exclude=q.counted),
+        entities=_entities(sentence, mentions),
+        attributed_to=attribution(quotes, sentence, q.start, q.end),
+        unit=q.unit, counted=q.counted, low=q.low, high=q.high,
+    )  # fmt: skip
+
+
+def _time_fact(
+    t: TimeExpression, sentence: Sentence, mentions: Sequence[Mention], quotes: Sequence[Quote]
+) -> Fact:
+    return Fact(
+        start=t.start, end=t.end, text=t.text, kind="time", value=t.value or "",
+        sentence_start=sentence.start, sentence_end=sentence.end,
+        predicate=predicate(sentence, t.start, t.end), entities=_entities(sentence, mentions),
+        attributed_to=attribution(quotes, sentence, t.start, t.end), precision=t.precision,
+    )  # fmt: skip
+
+
+def describe(quantity: Quantity) -> str:
+    """The value readably: the amount when exact, else the interval, with unit or noun."""
+    amount = quantity.normalized if quantity.normalized is not None else quantity.value
+    unit = quantity.counted or quantity.unit or ""
+    if quantity.low == quantity.high and amount is not None:
+        return f"{amount:g} {unit}".strip()
+    low = "…" if quantity.low is None else f"{quantity.low:g}"
+    high = "…" if quantity.high is None else f"{quantity.high:g}"
+    return f"{low}–{high} {unit}".strip()
+
+
+def predicate(sentence: Sentence, start: int, end: int, exclude: str | None = None) -> str:
+    """What the value at [start, end) measures or dates, as "noun verb" lemmas."""
+    tokens = sentence.tokens
+    inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
+    if not inside:
+        return ""
+    first, last = inside[0], inside[-1]
+    after = last + 1
+    if after < len(tokens) and tokens[after].pos == "NN" and tokens[after].lemma != exclude:
+        return tokens[after].lemma
+    before = range(first - 1, -1, -1)
+    # "Der Kreml bestätigte das Telefonat, es habe eineinhalb Stunden gedauert": a pronoun
+    # subject refers back, so the nearest earlier noun of the sentence stands in for it.
+    noun = _nearest(tokens, before, _is_noun) or _nearest(tokens, before, _is_noun, _SENTENCE_END)
+    verb = _nearest(tokens, range(after, len(tokens)), lambda t: t.pos.startswith("VV"))
+    verb = verb or _nearest(tokens, range(first - 1, -1, -1), lambda t: t.pos.startswith("VV"))
+    return " ".join(t.lemma for t in (noun, verb) if t is not None)
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos == "NN"
+
+
+def _nearest(
+    tokens: Sequence[Token],
+    indexes: range,
+    wanted: Callable[[Token], bool],
+    boundaries: frozenset[str] = _CLAUSE_END,
+) -> Token | None:
+    """The first wanted token in `indexes` order, not crossing a boundary."""
+    for i in indexes:
+        if tokens[i].text in boundaries:
+            return None
+        if wanted(tokens[i]):
+            return tokens[i]
+    return None
+
+
+def _entities(sentence: Sentence, mentions: Sequence[Mention]) -> tuple[str, ...]:
+    names = (m.canonical for m in mentions if sentence.start <= m.start < sentence.end)
+    return tuple(dict.fromkeys(names))
+
+
+def attribution(quotes: Sequence[Quote], sentence: Sentence, start: int, end: int) -> str | None:
+    for quote in quotes:
+        if quote.start <= start and end <= quote.end and quote.speaker_name:
+            return quote.speaker_name
+    for quote in quotes:
+        if quote.speaker_name and sentence.start <= quote.start < sentence.end:
+            return quote.speaker_name
+    return None
