@@ -179,6 +179,25 @@ class MentionRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Variant:
+    """One way an entity is written in a story: how often, where, and whether it looks like a
+    misspelling of the dominant form (rather than an inflection, transliteration or short form)."""
+
+    form: str
+    count: int
+    article_ids: tuple[str, ...]
+    misspelling: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSource:
+    """A role or title one article gives an entity."""
+
+    role: str
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world entity within a story, merged across articles and name variants."""
 
@@ -188,6 +207,8 @@ class Entity:
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     mentions: tuple[MentionRef, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    role_sources: tuple[RoleSource, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,6 +123,16 @@ def _entity(entity: Entity) -> JsonDict:
             {"article_id": m.article_id, "start": m.start, "end": m.end, "text": m.text}
             for m in entity.mentions
         ],
+        "variants": [
+            {
+                "form": v.form,
+                "count": v.count,
+                "article_ids": list(v.article_ids),
+                "misspelling": v.misspelling,
+            }
+            for v in entity.variants
+        ],  # fmt: skip
+        "role_sources": [{"role": r.role, "article_id": r.article_id} for r in entity.role_sources],
     }
 
 
