@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from synopse.annotate.annotator import Annotator
+from synopse.annotate.dating import date_from_story
 from synopse.brief import build_timeline, choose_briefing
 from synopse.clean.article import to_article
 from synopse.clean.dedup import distinct_sources, mark_duplicates
@@ -69,8 +70,10 @@ def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None 
     cleaned = mark_duplicates(cleaned, settings.clean.duplicate_threshold)
     cleaned = remove_recurring_lines(cleaned)
     articles = list(_annotated(cleaned, settings, errors, progress))
-    stories = build_stories(distinct_sources(articles), settings)
-    return Report(tuple(articles), stories, tuple(errors))
+    groups = group_stories(distinct_sources(articles), settings)
+    dated = {a.id: a for group in groups for a in group}
+    articles = [dated.get(a.id, a) for a in articles]
+    return Report(tuple(articles), _stories(groups, settings), tuple(errors))
 
 
 def _annotated(
@@ -94,6 +97,11 @@ def _annotated(
 
 def build_stories(articles: Sequence[Article], settings: Settings) -> tuple[Story, ...]:
     """Stages 4-7."""
+    return _stories(group_stories(articles, settings), settings)
+
+
+def group_stories(articles: Sequence[Article], settings: Settings) -> list[list[Article]]:
+    """Stage 4: the articles by story, largest first; undated articles dated from their story."""
     labels: list[int] = []
     if articles:
         labels = StoryClusterer.from_settings(settings.cluster).fit(articles).labels_.tolist()
@@ -101,7 +109,11 @@ def build_stories(articles: Sequence[Article], settings: Settings) -> tuple[Stor
     for article, label in zip(articles, labels, strict=True):
         groups.setdefault(int(label), []).append(article)
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0].id))
-    return tuple(_story(f"s{i}", members, settings) for i, members in enumerate(ordered, 1))
+    return [date_from_story(members) for members in ordered]
+
+
+def _stories(groups: Sequence[Sequence[Article]], settings: Settings) -> tuple[Story, ...]:
+    return tuple(_story(f"s{i}", members, settings) for i, members in enumerate(groups, 1))
 
 
 def _story(story_id: str, articles: Sequence[Article], settings: Settings) -> Story:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from synopse.annotate.times import find_times
 from synopse.annotate.tokens import Tokenizer
+from synopse.errors import InputError
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "annotate" / "facts.jsonl"
 ROWS = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines()]
@@ -26,7 +27,7 @@ def tokenizer() -> Tokenizer:
 
 
 def times(
-    tokenizer: Tokenizer, text: str, published: dt.date | None = FRIDAY
+    tokenizer: Tokenizer, text: str, published: dt.date | str | None = FRIDAY
 ) -> list[tuple[str, str | None, str | None]]:
     return [(t.text, t.value, t.precision) for t in find_times(text, tokenizer(text), published)]
 
@@ -45,7 +46,7 @@ def golden_cases() -> list[Any]:
 def test_golden_sentence_yields_exactly_its_times(
     tokenizer: Tokenizer, row: dict[str, Any]
 ) -> None:
-    published = dt.date.fromisoformat(row["published"]) if row["published"] else None
+    published = row["published"]  # full ISO dates, partial ones ("2025-02") or None
     expected = [(t["text"], t["value"], t["precision"]) for t in row["times"]]
     assert times(tokenizer, row["text"], published) == expected
 
@@ -66,6 +67,15 @@ def test_golden_sentence_yields_exactly_its_times(
         ("Er reiste vor einer Woche ab.", ("vor einer Woche", "2025-02-03", "week")),
         ("Das war vor wenigen Tagen.", ("vor wenigen Tagen", "2025-02", "month")),
         ("Die Regierung trat am Mittwochabend zurück.", ("Mittwochabend", "2025-02-12", "day")),
+        ("Das Gesetz gilt bis Ende 2026.", ("Ende 2026", "2026", "year")),
+        ("In der Saison 2024/25 spielt er in Madrid.", ("2024/25", "2024", "year")),
+        (
+            "Der Rat tagt am Dienstag, dem 18.02.2025.",
+            ("Dienstag, dem 18.02.2025", "2025-02-18", "day"),
+        ),
+        ("Ab Montag gelten neue Regeln.", ("Montag", "2025-02-17", "day")),
+        ("Die Burg steht seit 1163 am Fluss.", ("1163", "1163", "year")),
+        ("Die Brücke war 1967 eröffnet worden.", ("1967", "1967", "year")),
     ],
 )
 def test_expressions_resolve_against_publication(
@@ -113,9 +123,92 @@ def test_relative_times_name_their_anchor(tokenizer: Tokenizer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Der Eid wird am 20. Januar abgelegt.",
+            "2025",
+            ("20. Januar", "2025-01-20", "day", "2025"),
+        ),
+        (
+            "Der Eid wird am 20. Dezember abgelegt.",
+            "2025",
+            ("20. Dezember", "2025-12-20", "day", "2025"),
+        ),
+        (
+            "Die Gespräche begannen am 12. Februar.",
+            "2025-02",
+            ("12. Februar", "2025-02-12", "day", "2025-02"),
+        ),
+        (
+            "Er kam am 28. Dezember zurück.",
+            "2025-01",
+            ("28. Dezember", "2024-12-28", "day", "2025-01"),
+        ),
+        ("Der Vertrag läuft im März aus.", "2025", ("März", "2025-03", "month", "2025")),
+        ("Das geschah vor drei Jahren.", "2025", ("vor drei Jahren", "2022", "year", "2025")),
+        (
+            "Das geschah vor zwei Monaten.",
+            "2024-11",
+            ("vor zwei Monaten", "2024-09", "month", "2024-11"),
+        ),
+        ("Das geschah vor zwei Monaten.", "2024", ("vor zwei Monaten", None, "month", None)),
+        (
+            "Im vergangenen Jahr sank die Zahl.",
+            "2024",
+            ("vergangenen Jahr", "2023", "year", "2024"),
+        ),
+        (
+            "Im vergangenen Monat sank die Zahl.",
+            "2024-03",
+            ("vergangenen Monat", "2024-02", "month", "2024-03"),
+        ),
+        ("Im vergangenen Monat sank die Zahl.", "2024", ("vergangenen Monat", None, "month", None)),
+        ("Am Mittwoch tagte der Rat.", "2025-02", ("Mittwoch", None, "day", None)),
+        ("Gestern tagte der Rat.", "2025", ("Gestern", None, "day", None)),
+        ("Vor drei Tagen tagte der Rat.", "2025-02", ("Vor drei Tagen", None, "day", None)),
+        ("Vergangene Woche tagte der Rat.", "2025-02", ("Vergangene Woche", None, "week", None)),
+        ("Gestern tagte der Rat.", "2025-02-14", ("Gestern", "2025-02-13", "day", "2025-02-14")),
+    ],
+)
+def test_partial_publication_date_resolves_only_as_far_as_it_reaches(
+    tokenizer: Tokenizer, text: str, published: str, expected: tuple[str, Any, str, Any]
+) -> None:
+    found = find_times(text, tokenizer(text), published)
+    assert [(t.text, t.value, t.precision, t.anchor) for t in found] == [expected]
+
+
+@pytest.mark.parametrize("published", ["Februar 2025", "2025-13", "25", "2025-02-30", ""])
+def test_unreadable_publication_date_is_an_input_error(published: str) -> None:
+    with pytest.raises(InputError, match="publication date"):
+        find_times("Gestern tagte der Rat.", (), published)
+
+
+@given(
+    st.sampled_from(["im März", "am 3. Oktober", "vor zwei Jahren", "Ende des Jahres"]),
+    st.integers(min_value=1950, max_value=2050),
+    st.integers(min_value=1, max_value=12),
+)
+@settings(max_examples=60, deadline=None)
+def test_month_anchor_and_its_first_day_agree_on_months_and_years(
+    phrase: str, year: int, month: int
+) -> None:
+    text = f"Das war {phrase}."
+    sentences = _shared_tokenizer()(text)
+    by_month = find_times(text, sentences, f"{year}-{month:02d}")
+    by_day = find_times(text, sentences, dt.date(year, month, 1))
+    assert [(t.text, t.precision) for t in by_month] == [(t.text, t.precision) for t in by_day]
+    if "Oktober" not in phrase:  # a day in the month is resolved from its first day: may differ
+        assert [t.value for t in by_month] == [t.value for t in by_day]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Der Haushalt umfasst 2022 Posten.",
+        "Bei den Protesten wurden 1200 festgenommen.",
+        "Die Firma hat seit 1500 Mitarbeiter.",
+        "Die Lage ist 2024/12 unverändert.",
         "Am Morgen war es still.",
         "Der 31. Februar ist kein Datum.",
         "Mit 2000 Euro kommt man weit.",

@@ -6,6 +6,7 @@ All models and lexicons load once per `Annotator`; call it on many articles or t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from synopse.annotate.entities import EntityRecognizer
@@ -14,7 +15,16 @@ from synopse.annotate.quantities import find_quantities
 from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.times import find_times
 from synopse.annotate.tokens import Tokenizer
-from synopse.model import Article, Fact, Mention, Quantity, Quote, Sentence, TimeExpression
+from synopse.model import (
+    Article,
+    Fact,
+    Mention,
+    Quantity,
+    Quote,
+    Sentence,
+    TimeExpression,
+    parse_day,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +45,9 @@ class Annotator:
         self._entities = EntityRecognizer()
         self._quotes = QuoteFinder()
 
-    def annotate(self, text: str, published: dt.date | None = None) -> Annotations:
+    def annotate(self, text: str, published: dt.date | str | None = None) -> Annotations:
+        """`published`: the day of publication, or a partial ISO date ("2025-02") that
+        resolves what a month or year allows ("am 20. Januar") and leaves weekdays open."""
         sentences = self._tokenizer(text)
         mentions = self._entities(text, sentences)
         quotes = self._quotes(text, sentences, mentions)
@@ -51,7 +63,7 @@ class Annotator:
         )
 
     def __call__(self, article: Article) -> Article:
-        found = self.annotate(article.text, article.published_day)
+        found = self.annotate(article.text, _anchor(article.published))
         return replace(
             article,
             sentences=found.sentences,
@@ -61,3 +73,14 @@ class Annotator:
             quantities=found.quantities,
             facts=found.facts,
         )
+
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2})?$")
+
+
+def _anchor(published: str | None) -> dt.date | str | None:
+    """What relative times are resolved against: the day, else a year or month, else nothing."""
+    day = parse_day(published)
+    if day is not None:
+        return day
+    return published if published and _PARTIAL_DATE.match(published) else None

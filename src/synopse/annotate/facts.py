@@ -30,13 +30,14 @@ def find_facts(
     times: Sequence[TimeExpression],
 ) -> tuple[Fact, ...]:
     starts = [s.start for s in sentences]
+    values = [(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times]
     facts = [
-        _quantity_fact(q, _sentence(sentences, starts, q.start), mentions, quotes)
+        _quantity_fact(q, _sentence(sentences, starts, q.start), mentions, quotes, values)
         for q in quantities
         if q.unit or q.counted
     ]
     facts += [
-        _time_fact(t, _sentence(sentences, starts, t.start), mentions, quotes)
+        _time_fact(t, _sentence(sentences, starts, t.start), mentions, quotes, values)
         for t in times
         if t.value is not None
     ]
@@ -48,12 +49,16 @@ def _sentence(sentences: Sequence[Sentence], starts: list[int], offset: int) -> 
 
 
 def _quantity_fact(
-    q: Quantity, sentence: Sentence, mentions: Sequence[Mention], quotes: Sequence[Quote]
+    q: Quantity,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    values: Sequence[tuple[int, int]],
 ) -> Fact:
     return Fact(
         start=q.start, end=q.end, text=q.text, kind="quantity", value=describe(q),
         sentence_start=sentence.start, sentence_end=sentence.end,
-        predicate=predicate(sentence, q.start, q.end, exclude=q.counted),
+        predicate=predicate(sentence, q.start, q.end, exclude=q.counted, values=values),
         entities=_entities(sentence, mentions),
         attributed_to=attribution(quotes, sentence, q.start, q.end),
         unit=q.unit, counted=q.counted, low=q.low, high=q.high,
@@ -61,12 +66,17 @@ def _quantity_fact(
 
 
 def _time_fact(
-    t: TimeExpression, sentence: Sentence, mentions: Sequence[Mention], quotes: Sequence[Quote]
+    t: TimeExpression,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    values: Sequence[tuple[int, int]],
 ) -> Fact:
     return Fact(
         start=t.start, end=t.end, text=t.text, kind="time", value=t.value or "",
         sentence_start=sentence.start, sentence_end=sentence.end,
-        predicate=predicate(sentence, t.start, t.end), entities=_entities(sentence, mentions),
+        predicate=predicate(sentence, t.start, t.end, values=values),
+        entities=_entities(sentence, mentions),
         attributed_to=attribution(quotes, sentence, t.start, t.end), precision=t.precision,
     )  # fmt: skip
 
@@ -82,9 +92,16 @@ def describe(quantity: Quantity) -> str:
     return f"{low}–{high} {unit}".strip()
 
 
-def predicate(sentence: Sentence, start: int, end: int, exclude: str | None = None) -> str:
-    """What the value at [start, end) measures or dates, as "noun verb" lemmas."""
-    tokens = sentence.tokens
+def predicate(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    exclude: str | None = None,
+    values: Sequence[tuple[int, int]] = (),
+) -> str:
+    """What the value at [start, end) measures or dates, as "noun verb" lemmas; the words of
+    other values (`values`: their spans) are never the noun ("40 Millionen Euro")."""
+    tokens = [t for t in sentence.tokens if not _within(t, values, start)]
     inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
     if not inside:
         return ""
@@ -99,6 +116,10 @@ def predicate(sentence: Sentence, start: int, end: int, exclude: str | None = No
     verb = _nearest(tokens, range(after, len(tokens)), lambda t: t.pos.startswith("VV"))
     verb = verb or _nearest(tokens, range(first - 1, -1, -1), lambda t: t.pos.startswith("VV"))
     return " ".join(t.lemma for t in (noun, verb) if t is not None)
+
+
+def _within(token: Token, spans: Sequence[tuple[int, int]], own_start: int) -> bool:
+    return any(s <= token.start < e for s, e in spans if s != own_start)
 
 
 def _is_noun(token: Token) -> bool:

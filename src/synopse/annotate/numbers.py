@@ -1,9 +1,9 @@
 """German numbers as written: digits with German separators, number words, magnitudes.
 
 `parse_digits("1.500") == 1500`, `parse_digits("2,5") == 2.5`; `parse_number_word("dreiundzwanzig")
-== 23`, `"eineinhalb" -> 1.5`, `"zweihundertfünfzigtausend" -> 250000`. Forms of the article
-"ein" are *not* number words here: whether "eine Stunde" means one hour depends on the word that
-follows, which the caller decides (see `ARTICLE_ONE`).
+== 23`, `"eineinhalb" -> 1.5`, `"dreiviertel" -> 0.75`, `"zweihundertfünfzigtausend" -> 250000`.
+Forms of the article "ein" are *not* number words here: whether "eine Stunde" means one hour
+depends on the word that follows, which the caller decides (see `ARTICLE_ONE`).
 
 Both parsers answer None for "not a number" -- that is an answer, not a failure.
 """
@@ -89,6 +89,8 @@ PLURAL_MAGNITUDES = {
     "milliarden": (2e9, 999e9),
 }
 
+# Fractions written as one word; "eineinhalb", "zweieinhalb" are built from "einhalb".
+_FRACTION_WORDS = {"anderthalb": 1.5, "dreiviertel": 0.75}
 _GERMAN_DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _HALF_SUFFIX = "einhalb"
 
@@ -109,8 +111,8 @@ def parse_number_word(word: str) -> float | None:
     lowered = word.lower()
     if lowered in _STANDALONE_EXCLUDED:
         return None
-    if lowered == "anderthalb":
-        return 1.5
+    if lowered in _FRACTION_WORDS:
+        return _FRACTION_WORDS[lowered]
     if lowered.endswith(_HALF_SUFFIX) and len(lowered) > len(_HALF_SUFFIX):
         whole = _compound(lowered[: -len(_HALF_SUFFIX)])
         return None if whole is None else whole + 0.5

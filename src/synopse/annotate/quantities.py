@@ -12,7 +12,8 @@ Units and `normalized` (value converted to the unit):
     Euro/€, Dollar/$, ...      -> "EUR", "USD", ... (amount with magnitude applied)
     %, Prozent                 -> "percent"; Prozentpunkte -> "percentage point"
     km, Kilometer, Meter, cm   -> "m";  km/h -> "km/h";  Tonnen, kg -> "kg"
-    person nouns (Tote, Verletzte, Einsatzkräfte, ...) -> "person", counted = the noun's lemma
+    person nouns (Tote, Verletzte, Einsatzkräfte, ...) and plural demonyms (Israelis, Italienern,
+    from data/quantity_demonyms.txt)    -> "person", counted = the noun's lemma
     any other noun             -> None, counted = the noun's lemma
 `value` is the number as written with its magnitude ("3,5 Mrd. Euro" -> 3.5e9, "drei Stunden"
 -> 3); ranges ("zwei bis drei", "zwischen 10 und 15") and plural magnitudes have value None and
@@ -30,6 +31,12 @@ Intervals `low`/`high`, in the normalised unit, for a value v (or a range a..b):
     Hunderte, Tausende, ...                 [200, 999], [2000, 9999], ... and value None
 So "über eine Stunde" [60, 90] and "eineinhalb Stunden" [90, 90] are compatible, while
 "etwa eine Stunde" [54, 66] and "fast 90 Minuten" [76.5, 90] are not.
+
+"minus 70 Grad" is -70 (the interval is mirrored, so low <= high still holds). Fractions after
+the article: "ein halbes Jahr" 0.5, "eine dreiviertel Stunde" 0.75. Not quantities: the idioms
+"eines Tages", "eines Abends" (some day) -- genitive "eines" + time unit counts only after
+"innerhalb", "binnen" and the like -- and "unter" after a noun before a count of people, which is
+the preposition "among" ("eine Umfrage unter 1.500 Befragten": 1.500 Befragte, no qualifier).
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from synopse.annotate.numbers import (
     ARTICLE_ONE,
@@ -45,7 +53,19 @@ from synopse.annotate.numbers import (
     parse_digits,
     parse_number_word,
 )
+from synopse.errors import ConfigError
 from synopse.model import Quantity, Sentence, Token
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """Lower-case entries of `annotate/data/<name>`, one per line; `#` starts a comment line."""
+    try:
+        raw = resources.files("synopse.annotate").joinpath("data", name).read_text("utf-8")
+    except (FileNotFoundError, UnicodeDecodeError) as error:
+        raise ConfigError(f"annotate/data/{name}: cannot read word list ({error})") from error
+    lines = (line.strip().lower() for line in raw.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
 
 # surface form (lower case) -> (normalised unit, factor to that unit)
 _UNITS: dict[str, tuple[str, float]] = {
@@ -111,7 +131,10 @@ _PERSON_ENDINGS = (
     "terroristen", "extremisten", "islamisten", "astronauten", "professoren", "experten",
     "richter", "minister", "ministern", "präsidenten", "diplomaten", "anhänger", "anhängern",
     "athleten", "sportler", "sportlern", "priester", "lehrer", "lehrern", "ärztinnen",
+    "gäste", "gästen", "arbeitslose", "arbeitslosen", "berechtigte", "berechtigten", "bewerber",
+    "bewerbern", "rentner", "rentnern", "kandidaten", "senioren",
 )  # fmt: skip
+_DEMONYMS = _word_list("quantity_demonyms.txt")
 _PERSON_EXCLUDED = frozenset({"vertrauen", "kindergarten"})
 _QUALIFIERS: dict[tuple[str, ...], str] = {
     **dict.fromkeys(
@@ -134,6 +157,14 @@ _QUALIFIERS: dict[tuple[str, ...], str] = {
     **dict.fromkeys([("mindestens",), ("wenigstens",)], "atleast"),
     ("zwischen",): "between",
 }
+# After the article: "ein halbes Jahr", "einer halben Stunde", "eine dreiviertel Stunde".
+_ARTICLE_FRACTIONS = {"halbe": 0.5, "halben": 0.5, "halbes": 0.5, "dreiviertel": 0.75}
+# Genitive "eines Tages" is the idiom "some day" unless a preposition asks for a duration.
+_GENITIVE_ONE = "eines"
+_GENITIVE_DURATION_WORDS = frozenset(
+    {"innerhalb", "binnen", "während", "laufe", "außerhalb", "statt", "anstelle"}
+)
+_NEGATIVE_SIGN = "minus"
 _VAGUE_DETERMINERS = frozenset(
     {"einige", "einigen", "mehrere", "mehreren", "paar", "viele", "vielen"}
 )
@@ -195,6 +226,9 @@ def _scan(text: str, tokens: tuple[Token, ...]) -> Iterator[Quantity]:
 def _quantity_at(text: str, tokens: tuple[Token, ...], i: int) -> tuple[Quantity, int] | None:
     kind, j = _qualifier(tokens, i)
     qualifier = text[tokens[i].start : tokens[j - 1].end].lower() if kind else None
+    # "plus/minus 13,5 Meter" is a tolerance, not a value below zero
+    negative = _lower(tokens, j) == _NEGATIVE_SIGN and _lower(tokens, j - 1) not in {"/", "plus"}
+    j += negative
     prefix_unit = _UNITS.get(_lower(tokens, j)) if _lower(tokens, j) in _PREFIX_CURRENCIES else None
     j += prefix_unit is not None
     number = _number(tokens, j)
@@ -205,10 +239,36 @@ def _quantity_at(text: str, tokens: tuple[Token, ...], i: int) -> tuple[Quantity
         return None  # "zwischen" without a range is a preposition ("zwischen 2 Parteien")
     number = _with_magnitude(tokens, number)
     unit, counted, end = _unit_or_noun(tokens, number, prefix_unit)
-    if not _acceptable(tokens, j, number, unit, counted) or _is_time_point(tokens, i, unit):
+    if _rejected(tokens, i, j, kind, number, unit, counted):
         return None
     quantity = _build(text, tokens[i].start, tokens[end - 1].end, number, unit, counted)
+    quantity = _negated(quantity) if negative else quantity
     return _qualified(quantity, kind, qualifier), end
+
+
+def _rejected(
+    tokens: tuple[Token, ...],
+    i: int,
+    j: int,
+    kind: str | None,
+    number: _Number,
+    unit: tuple[str, float] | None,
+    counted: str | None,
+) -> bool:
+    if not _acceptable(tokens, j, number, unit, counted) or _is_time_point(tokens, i, unit):
+        return True
+    if _is_idiom(tokens, j, unit):
+        return True
+    # "eine Umfrage unter 1.500 Befragten": "unter" is "among"; the scan retries without it.
+    among = kind == "under" and _lower(tokens, i) == "unter" and i > 0 and _is_noun(tokens[i - 1])
+    return among and unit is not None and unit[0] == "person"
+
+
+def _is_idiom(tokens: tuple[Token, ...], j: int, unit: tuple[str, float] | None) -> bool:
+    """ "eines Tages", "eines Jahres" without "innerhalb"/"binnen" before it mean "some day"."""
+    if _lower(tokens, j) != _GENITIVE_ONE or unit is None or unit[0] not in _DURATION_UNITS:
+        return False
+    return _lower(tokens, j - 1) not in _GENITIVE_DURATION_WORDS
 
 
 def _qualifier(tokens: tuple[Token, ...], i: int) -> tuple[str | None, int]:
@@ -232,9 +292,9 @@ def _number(tokens: tuple[Token, ...], j: int) -> _Number | None:
         low, high = PLURAL_MAGNITUDES[lowered]
         return _Number(None, low, high, j + 1)
     if lowered in ARTICLE_ONE:
-        half = _lower(tokens, j + 1) in {"halbe", "halben"}
-        value = 0.5 if half else 1.0
-        return _Number(value, value, value, j + 1 + half, needs_unit=True)
+        fraction = _ARTICLE_FRACTIONS.get(_lower(tokens, j + 1))
+        value = fraction or 1.0
+        return _Number(value, value, value, j + 1 + (fraction is not None), needs_unit=True)
     return _word_number(tokens, j)
 
 
@@ -361,6 +421,19 @@ def _build(
     )  # fmt: skip
 
 
+def _negated(quantity: Quantity) -> Quantity:
+    """ "minus 70 Grad": the value below zero, the interval mirrored so that low <= high."""
+
+    def minus(value: float | None) -> float | None:
+        return None if value is None else -value
+
+    return Quantity(
+        quantity.start, quantity.end, quantity.text, minus(quantity.value), quantity.unit,
+        quantity.qualifier, low=minus(quantity.high), high=minus(quantity.low),
+        normalized=minus(quantity.normalized), counted=quantity.counted,
+    )  # fmt: skip
+
+
 def _qualified(quantity: Quantity, kind: str | None, qualifier: str | None) -> Quantity:
     low, high = quantity.low or 0.0, quantity.high or 0.0
     intervals: dict[str | None, tuple[float, float | None]] = {
@@ -375,6 +448,8 @@ def _qualified(quantity: Quantity, kind: str | None, qualifier: str | None) -> Q
         "atleast": (low, None),
     }
     new_low, new_high = intervals[kind]
+    if new_high is not None and new_high < new_low:  # a negative value scales the other way
+        new_low, new_high = new_high, new_low
     return Quantity(
         quantity.start, quantity.end, quantity.text, quantity.value, quantity.unit, qualifier,
         low=_rounded(new_low), high=None if new_high is None else _rounded(new_high),
@@ -389,7 +464,12 @@ def _rounded(value: float) -> float:
 
 def _is_person(word: str) -> bool:
     lowered = word.lower()
-    return lowered not in _PERSON_EXCLUDED and lowered.endswith(_PERSON_ENDINGS)
+    if lowered in _PERSON_EXCLUDED:
+        return False
+    last_part = lowered.rsplit("-", 1)[-1]  # "US-Amerikaner"
+    if last_part in _DEMONYMS or (last_part.endswith("n") and last_part[:-1] in _DEMONYMS):
+        return True
+    return lowered.endswith(_PERSON_ENDINGS)
 
 
 def _is_noun(token: Token) -> bool:

@@ -28,6 +28,17 @@ future-oriented (a future cue such as "wird", "soll", "geplant" and no past cue 
 
 Relative expressions carry `anchor` = the publication date. Without a publication date they are
 still found, with value None.
+
+Partial publication dates: `published` may be an ISO string of a month ("2025-02") or a year
+("2025") when that is all the source tells. Every expression is then resolved only as far as the
+anchor allows, and unresolved ones keep value None and no anchor:
+    12. Februar, im März        the year (for "2025") or the nearest such date/month to the anchor
+                                period (for "2025-02": inside the month counts as distance 0, so
+                                "20. Januar" -> 2025-01-20, "28. Dezember" -> 2024-12-28), the rule
+                                a full date uses too
+    vor drei Jahren, Vorjahr    year precision from a year anchor; "vor zwei Monaten" needs a month
+    vergangenen Monat           needs a month anchor; "kommendes Jahr" a year anchor
+    Mittwoch, gestern, vor drei Tagen, vergangene Woche   need the day: value None
 """
 
 from __future__ import annotations
@@ -38,6 +49,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from synopse.annotate.numbers import parse_digits, parse_number_word
+from synopse.errors import InputError
 from synopse.model import Sentence, TimeExpression
 
 _MONTHS = {
@@ -81,6 +93,14 @@ _YEAR_EVENT_ENDINGS = (
     "saison",
 )
 _FINITE_VERB = re.compile(r"V[AMV]FIN")
+# Years before 1900 are taken only after these words (numbers like 1500 are usually counts).
+_MODERN_YEARS = 1900
+_OLD_YEAR_CONTEXT = frozenset({"im", "seit", "zwischen", "anno", "jahr", "jahre", "jahres", "von",
+                               "vom", "bis"})  # fmt: skip
+_COUNT_FOLLOWS = re.compile(r"(?:\s*(?:und|bis|–|-)\s*\d+)?\s*(?:[A-ZÄÖÜ%€$]|[Mm]al\b)")
+_PLURAL_AUXILIARIES = frozenset({"wurden", "waren", "sind", "haben", "hatten", "werden"})
+# "ab Montag" (from Monday on) points ahead whatever the tense of the sentence.
+_FROM_ON = re.compile(r"\b[Aa]b\s+$")
 _WORD_WITH_FINITE_VERB = re.compile(r"\s*(?:war|waren|wurde|wurden|hatte|hatten|kam|kamen|gab)\b")
 
 _MONTH = r"(?P<month>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"  # noqa: E501
@@ -92,10 +112,38 @@ _DAYPART = r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)"
 _CAP_DAYPART = r"(?:\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh))"
 
 
+# Precisions from fine to coarse: an anchor resolves expressions at its own precision or coarser.
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
+_PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?(?:-(?P<day>\d{2}))?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """The publication date or period that relative expressions are resolved against."""
+
+    text: str  # as reported in `TimeExpression.anchor`: "2025-02-14", "2025-02" or "2025"
+    first: dt.date  # first day of the period
+    last: dt.date  # last day of the period
+    precision: str  # "day", "month" or "year"
+
+    def covers(self, precision: str) -> bool:
+        """Whether the anchor is precise enough to resolve at `precision` ("week" needs a day)."""
+        return _PRECISION_RANK[self.precision] <= _PRECISION_RANK[precision]
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
-    published: dt.date | None
+    anchor: _Anchor | None
     sentence: str
+
+    @property
+    def published(self) -> dt.date | None:
+        """The publication day, when it is known to the day."""
+        return self.anchor.first if self.anchor and self.anchor.precision == "day" else None
+
+    def at(self, precision: str) -> _Anchor | None:
+        """The anchor if it can resolve an expression of `precision`, else None."""
+        return self.anchor if self.anchor and self.anchor.covers(precision) else None
 
 
 Resolution = tuple[str | None, str, bool]  # value, precision, relative to `published`
@@ -103,10 +151,15 @@ _Resolver = Callable[[re.Match[str], _Context], Resolution | None]
 
 
 def find_times(
-    text: str, sentences: Sequence[Sentence], published: dt.date | None
+    text: str, sentences: Sequence[Sentence], published: dt.date | str | None
 ) -> tuple[TimeExpression, ...]:
-    """All time expressions in `text`, in text order, resolved against `published`."""
-    candidates = sorted(_candidates(text, sentences, published), key=lambda t: (t.start, -t.end))
+    """All time expressions in `text`, in text order, resolved against `published`.
+
+    `published` is a date, an ISO string of a day, month or year ("2025-02-14", "2025-02",
+    "2025"), or None. Raises InputError for any other string.
+    """
+    anchor = _anchor(published)
+    candidates = sorted(_candidates(text, sentences, anchor), key=lambda t: (t.start, -t.end))
     kept: list[TimeExpression] = []
     for candidate in candidates:
         if not kept or candidate.start >= kept[-1].end:
@@ -114,24 +167,53 @@ def find_times(
     return tuple(kept)
 
 
+def _anchor(published: dt.date | str | None) -> _Anchor | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.date):
+        return _Anchor(published.isoformat(), published, published, "day")
+    parts = _PARTIAL_DATE.fullmatch(published)
+    try:
+        if parts is None:
+            raise ValueError("not an ISO date")
+        return _period(published, parts)
+    except ValueError as error:
+        expected = "an ISO date, month or year such as 2025-02-14, 2025-02 or 2025"
+        raise InputError(
+            "publication date", f"{published!r} is not {expected} ({error})"
+        ) from error
+
+
+def _period(text: str, parts: re.Match[str]) -> _Anchor:
+    year = int(parts["year"])
+    if parts["day"]:
+        day = dt.date(year, int(parts["month"]), int(parts["day"]))
+        return _Anchor(text, day, day, "day")
+    if parts["month"]:
+        first = dt.date(year, int(parts["month"]), 1)
+        following = dt.date(year + first.month // 12, first.month % 12 + 1, 1)
+        return _Anchor(text, first, following - dt.timedelta(days=1), "month")
+    return _Anchor(text, dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
 def _candidates(
-    text: str, sentences: Sequence[Sentence], published: dt.date | None
+    text: str, sentences: Sequence[Sentence], anchor: _Anchor | None
 ) -> Iterator[TimeExpression]:
     for pattern, resolver in _RULES:
         for match in pattern.finditer(text):
-            context = _Context(published, _sentence_at(text, sentences, match.start()))
+            context = _Context(anchor, _sentence_at(text, sentences, match.start()))
             resolved = resolver(match, context)
             if resolved is not None:
-                yield _expression(match, resolved, published)
+                yield _expression(match, resolved, anchor)
     yield from _years(text, sentences)
 
 
 def _expression(
-    match: re.Match[str], resolved: Resolution, published: dt.date | None
+    match: re.Match[str], resolved: Resolution, anchor: _Anchor | None
 ) -> TimeExpression:
     value, precision, relative = resolved
-    anchor = published.isoformat() if relative and published is not None else None
-    return TimeExpression(match.start("x"), match.end("x"), match["x"], value, precision, anchor)
+    used = anchor.text if relative and anchor is not None and value is not None else None
+    return TimeExpression(match.start("x"), match.end("x"), match["x"], value, precision, used)
 
 
 def _sentence_at(text: str, sentences: Sequence[Sentence], offset: int) -> str:
@@ -161,12 +243,18 @@ def _day_month(match: re.Match[str], context: _Context) -> Resolution | None:
         return None if found is None else (found.isoformat(), "day", False)
     if _valid_date(2000, month, day) is None:  # 2000 is a leap year: accepts 29 February
         return None
-    published = context.published
-    if published is None:
+    anchor = context.at("day") or context.at("year")
+    if anchor is None:
         return None, "day", True
-    options = [_valid_date(published.year + d, month, day) for d in (-1, 0, 1)]
-    closest = min((o for o in options if o), key=lambda o: abs(o - published))
+    years = range(anchor.first.year - 1, anchor.last.year + 2)
+    options = [o for o in (_valid_date(y, month, day) for y in years) if o]
+    closest = min(options, key=lambda o: _distance(o, anchor.first, anchor.last))
     return closest.isoformat(), "day", True
+
+
+def _distance(day: dt.date, first: dt.date, last: dt.date) -> int:
+    """Days from `day` to the period first..last; 0 inside it."""
+    return max((first - day).days, (day - last).days, 0)
 
 
 def _month_year(match: re.Match[str], context: _Context) -> Resolution:
@@ -175,12 +263,27 @@ def _month_year(match: re.Match[str], context: _Context) -> Resolution:
 
 def _month_only(match: re.Match[str], context: _Context) -> Resolution:
     month = _MONTHS[match["month"].lower()]
-    if context.published is None:
+    anchor = context.at("year")
+    if anchor is None:
         return None, "month", True
-    here = context.published.year * 12 + context.published.month - 1
-    options = [(context.published.year + d) * 12 + month - 1 for d in (-1, 0, 1)]
-    closest = min(options, key=lambda o: abs(o - here))
+    first = anchor.first.year * 12 + anchor.first.month - 1
+    last = anchor.last.year * 12 + anchor.last.month - 1
+    options = [(anchor.first.year + d) * 12 + month - 1 for d in (-1, 0, 1)]
+    closest = min(options, key=lambda o: max(first - o, o - last, 0))
     return f"{closest // 12}-{closest % 12 + 1:02d}", "month", True
+
+
+def _part_of_year(match: re.Match[str], context: _Context) -> Resolution:
+    """ "Anfang 2024": the year; the part is kept in the span but not in the value."""
+    return match["year"], "year", False
+
+
+def _season(match: re.Match[str], context: _Context) -> Resolution | None:
+    """ "Saison 2024/25", "Schuljahr 2023/24": the year the season starts in."""
+    year = int(match["year"])
+    if (year + 1) % 100 != int(match["next"]):
+        return None  # "2024/12" is a path or a ratio, not a season
+    return match["year"], "year", False
 
 
 def _decade(match: re.Match[str], context: _Context) -> Resolution:
@@ -208,11 +311,27 @@ def _year_context(text: str, sentences: Sequence[Sentence], match: re.Match[str]
     before = text[max(0, match.start() - 20) : match.start()]
     previous_word = re.search(r"(\w+)\W*$", before)
     word = previous_word.group(1).lower() if previous_word else ""
+    if _before_participle(sentences, match):
+        return True
+    if int(match.group()) < _MODERN_YEARS:
+        return word in _OLD_YEAR_CONTEXT and not _COUNT_FOLLOWS.match(text, match.end())
     if word in _YEAR_CONTEXT or (word.endswith(_YEAR_EVENT_ENDINGS) and before.endswith(" ")):
         return True
     if before.endswith("(") or text[match.end() : match.end() + 1] == ")":
         return True
     return _opens_sentence_before_verb(text, sentences, match)
+
+
+def _before_participle(sentences: Sequence[Sentence], match: re.Match[str]) -> bool:
+    """ "Die Brücke war 1967 eröffnet worden": a year between a singular auxiliary and a
+    participle. After a plural auxiliary it is a count ("Es wurden 1200 festgenommen")."""
+    for sentence in sentences:
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens[:-1]):
+            if token.start == match.start() and token.end == match.end():
+                before = {t.text.lower() for t in tokens[max(0, index - 2) : index]}
+                return tokens[index + 1].pos == "VVPP" and not before & _PLURAL_AUXILIARIES
+    return False
 
 
 def _opens_sentence_before_verb(
@@ -250,6 +369,8 @@ def _weekday(match: re.Match[str], context: _Context) -> Resolution:
     ahead = (target - published.weekday()) % 7
     if mod in _NEXT:
         day = published + dt.timedelta(days=ahead or 7)
+    elif _FROM_ON.search(match.string, 0, match.start()):
+        day = published + dt.timedelta(days=ahead)
     elif mod in _LAST:
         day = published - dt.timedelta(days=back or 7)
     elif mod in _THIS:
@@ -273,9 +394,10 @@ def _relative_period(match: re.Match[str], context: _Context) -> Resolution:
     step = 1 if mod in _NEXT else -1 if mod in _LAST else 0
     if unit == "vorjahr":
         step = -1
-    if context.published is None:
+    anchor = context.at(precision)
+    if anchor is None:
         return None, precision, True
-    return _shifted(context.published, precision, step), precision, True
+    return _shifted(anchor.first, precision, step), precision, True
 
 
 def _ago(match: re.Match[str], context: _Context) -> Resolution | None:
@@ -287,11 +409,13 @@ def _ago(match: re.Match[str], context: _Context) -> Resolution | None:
     unit = match["unit"].lower()
     precision = {"tag": "day", "woc": "week", "mon": "month", "jah": "year"}[unit[:3]]
     steps = int(count) * (10 if unit.startswith("jahrzehnt") else 1)
+    needed = "day" if precision == "week" else precision  # counting back weeks needs the day
     if vague:
         precision = {"day": "month", "week": "month", "month": "year", "year": "decade"}[precision]
-    if context.published is None:
+    anchor = context.at(needed)
+    if anchor is None:
         return None, precision, True
-    return _back(context.published, unit, steps, precision), precision, True
+    return _back(anchor.first, unit, steps, precision), precision, True
 
 
 def _count(word: str) -> float | None:
@@ -324,10 +448,12 @@ def _shifted(day: dt.date, precision: str, step: int) -> str:
     return str(day.year + step)
 
 
-_BARE_YEAR = re.compile(r"(?<![\w.,:/-])(?:19|20)\d{2}(?![\w%€$]|[.,:/-]\d)")
+_BARE_YEAR = re.compile(r"(?<![\w.,:/-])(?:1\d|20)\d{2}(?![\w%€$]|[.,:/-]\d)")
 _RANGE_LINK = re.compile(r"\s*(?:bis|und|–|-|/)\s*")
 _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
-    (re.compile(r"(?<![\d.])(?P<x>(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)?\d{2}))(?![\d.]\d)"), _numeric_date),  # noqa: E501
+    (re.compile(rf"(?<![\d.])(?P<x>(?:{_WEEKDAY},?\s+(?:den\s+|dem\s+)?)?(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.(?P<year>(?:19|20)?\d{{2}}))(?![\d.]\d)"), _numeric_date),  # noqa: E501
+    (re.compile(rf"\b(?P<x>{_PART}\s+{_YEAR})(?![\w%€$]|[.,:/-]\d)"), _part_of_year),
+    (re.compile(r"(?<![\w.,:/-])(?P<x>(?P<year>(?:19|20)\d{2})/(?P<next>\d{2}))(?![\w%€$]|[.,:/-]\d)"), _season),  # noqa: E501
     (re.compile(rf"(?<![\d.])(?P<x>(?:{_WEEKDAY},?\s+(?:den\s+|dem\s+)?)?(?P<day>\d{{1,2}})\.\s*{_MONTH}(?:\s+{_YEAR})?)(?!\d)"), _day_month),  # noqa: E501
     (re.compile(rf"\b(?P<x>(?:{_PART}\s+)?{_MONTH}\s+{_YEAR})(?!\d)"), _month_year),
     (re.compile(rf"\b(?:[Ii]m|[Ss]eit|[Bb]is|[Aa]b|[Bb]is\s+zum)\s+(?P<x>{_MONTH})\b(?!\s*\d)"), _month_only),  # noqa: E501

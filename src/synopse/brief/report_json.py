@@ -131,7 +131,7 @@ def _entity(entity: Entity) -> JsonDict:
                 "misspelling": v.misspelling,
             }
             for v in entity.variants
-        ],  # fmt: skip
+        ],
         "role_sources": [{"role": r.role, "article_id": r.article_id} for r in entity.role_sources],
     }
 

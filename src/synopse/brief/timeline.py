@@ -28,7 +28,7 @@ def build_timeline(
             bucket = refs.setdefault((time.value, time.precision), [])
             if ref not in bucket:
                 bucket.append(ref)
-    first_day = min((d for a in articles if (d := a.published_day)), default=None)
+    first_day = _first_day(articles)
     entries = [
         TimelineEntry(
             value,
@@ -39,6 +39,15 @@ def build_timeline(
         for (value, precision), sources in refs.items()
     ]
     return tuple(sorted(entries, key=lambda e: (e.date, _PRECISION_ORDER.get(e.precision, 9))))
+
+
+def _first_day(articles: Sequence[Article]) -> dt.date | None:
+    """The story's first publication day; the first of the month when only months are known."""
+    days = [d for a in articles if (d := a.published_day)]
+    if days:
+        return min(days)
+    months = sorted(a.published[:7] for a in articles if a.published and len(a.published) >= 7)
+    return dt.date(int(months[0][:4]), int(months[0][5:7]), 1) if months else None
 
 
 def _sentence_around(article: Article, offset: int) -> tuple[int, int]:
