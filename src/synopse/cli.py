@@ -73,8 +73,11 @@ def _settings(
     encoding: str | None,
     field_map: str | None = None,
     outlets: Path | None = None,
+    ner: str | None = None,
 ) -> Settings:
     settings = load_settings(config)
+    if ner:
+        settings = replace(settings, annotate=replace(settings.annotate, ner=ner))
     if field_map:
         ingest = replace(settings.ingest, field_map=parse_field_map(field_map))
         settings = replace(settings, ingest=ingest)
@@ -108,6 +111,12 @@ _outlets_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help='Outlet map (TOML): [outlets] "host or file-name prefix" = "Outlet name".',
 )
+_ner_option = click.option(
+    "--ner",
+    metavar="SPEC",
+    help="Entity recogniser: rules (default, built in) or spacy:NAME for a spaCy pipeline you "
+    "have installed (package name or path; nothing is downloaded).",
+)
 _on_error_option = click.option(
     "--on-error",
     type=click.Choice(["record", "skip", "raise"]),
@@ -129,6 +138,7 @@ _on_error_option = click.option(
 @_encoding_option
 @_map_option
 @_outlets_option
+@_ner_option
 @_on_error_option
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 def analyze(
@@ -138,6 +148,7 @@ def analyze(
     encoding: str | None,
     field_map: str | None,
     outlets: Path | None,
+    ner: str | None,
     on_error: str | None,
     quiet: bool,
 ) -> None:
@@ -150,7 +161,7 @@ def analyze(
     HTML page in the archive). Writes OUT/report.json (the documented contract),
     OUT/report.md and OUT/report.html, and prints a short summary.
     """
-    settings = _settings(config, on_error, encoding, field_map, outlets)
+    settings = _settings(config, on_error, encoding, field_map, outlets, ner)
     total = _count_inputs(paths, settings)
     if quiet or (total is not None and total < PROGRESS_FROM):
         report = run_analysis(paths, settings)
@@ -277,17 +288,21 @@ def _extract_record(article: Article) -> dict[str, Any]:
     help='Publication date that relative times ("am Mittwoch") are resolved against.',
 )
 @_encoding_option
-def annotate(file: str, jsonl: bool, published: str | None, encoding: str | None) -> None:
+@_ner_option
+def annotate(
+    file: str, jsonl: bool, published: str | None, encoding: str | None, ner: str | None
+) -> None:
     """Annotate one text exactly as given and print JSON.
 
     No cleaning: offsets index the text as read from FILE (or stdin when FILE is - or
     omitted). Output: sentences[], entities[] {start, end, text, type, canonical},
     quotes[] {start, end, text, kind, speaker, speaker_name, cue}, times[] {start, end, text,
-    value, precision}, quantities[] {start, end, text, value, unit, qualifier}.
+    value, precision}, quantities[] {start, end, text, value, unit, qualifier}, facts[]
+    {start, end, text, kind, value, predicate, entities, attributed_to, ...}.
     """
-    settings = _settings(None, None, encoding)
+    settings = _settings(None, None, encoding, ner=ner)
     day = _parse_day(published, "--published")
-    annotator = Annotator()
+    annotator = Annotator(settings.annotate)
     if not jsonl:
         text = _read_text(file, settings)
         found = annotator.annotate(text, day)

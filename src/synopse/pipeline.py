@@ -83,7 +83,7 @@ def _annotated(
     progress: Progress | None,
 ) -> Iterator[Article]:
     """Stage 3 on each article; a failure is handled by `settings.on_error`."""
-    annotator = Annotator()
+    annotator = Annotator(settings.annotate)
     for article in articles:
         try:
             yield annotator(article)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopse.annotate.gazetteer import gazetteer, read_word_list
+from synopse.annotate.gazetteer import gazetteer, lexicon, read_word_list
 from synopse.errors import ConfigError
 
 
@@ -59,3 +59,31 @@ def test_gazetteer_is_built_once_per_process() -> None:
 def test_read_word_list_reports_a_missing_list() -> None:
     with pytest.raises(ConfigError, match=r"no_such_list\.txt"):
         read_word_list("no_such_list.txt")
+
+
+@pytest.mark.parametrize(
+    ("word", "common"), [("Heute", True), ("Frieden", True), ("Merkel", False), ("Trump", False)]
+)
+def test_lexicon_tells_common_words_from_names(word: str, common: bool) -> None:
+    assert lexicon().is_common_word(word) is common
+
+
+@pytest.mark.parametrize(
+    ("word", "compound"),
+    [("Schlusskursbasis", True), ("Reetdachhaus", True), ("Selenskyj", False), ("Hamburg", False)],
+)
+def test_lexicon_recognises_unknown_compounds_of_common_nouns(word: str, compound: bool) -> None:
+    assert lexicon().is_compound_noun(word) is compound
+
+
+@pytest.mark.parametrize(
+    ("word", "describes"), [("Autozulieferer", True), ("Onlinehändler", True), ("Haus", False)]
+)
+def test_gazetteer_recognises_organisation_descriptors(word: str, describes: bool) -> None:
+    assert gazetteer().describes_organisation(word) is describes
+
+
+def test_gazetteer_countries_leave_out_cities_and_first_names() -> None:
+    countries = gazetteer().countries
+    assert {"Russland", "Kanada", "Krim"} <= countries
+    assert not {"Berlin", "Jordan"} & countries

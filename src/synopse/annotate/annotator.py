@@ -9,12 +9,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from synopse.annotate.entities import EntityRecognizer
+from synopse.annotate.backends import make_recognizer
 from synopse.annotate.facts import find_facts
 from synopse.annotate.quantities import find_quantities
 from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.times import find_times
 from synopse.annotate.tokens import Tokenizer
+from synopse.config import AnnotateSettings
 from synopse.model import (
     Article,
     Fact,
@@ -40,9 +41,10 @@ class Annotations:
 class Annotator:
     """Annotate texts exactly as given; offsets index the text passed in."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: AnnotateSettings | None = None) -> None:
+        settings = settings or AnnotateSettings()
         self._tokenizer = Tokenizer()
-        self._entities = EntityRecognizer()
+        self._entities = make_recognizer(settings.ner)
         self._quotes = QuoteFinder()
 
     def annotate(self, text: str, published: dt.date | str | None = None) -> Annotations:

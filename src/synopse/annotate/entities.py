@@ -8,12 +8,22 @@ No German NER model can be installed offline, so recognition works in four steps
    across name particles ("Ursula von der Leyen") and widened by organisation heads and legal
    forms ("Universität Hamburg", "Porsche AG") or name adjectives ("Münchner
    Sicherheitskonferenz").
-3. Typing from the strongest evidence: organisation heads, a role noun or "Herr"/"Frau" before
-   the name, a known first name, the place lists; then weak cues (acronym, place-like ending,
-   the preposition or article before it), and PER as the fallback.
-4. Document consistency: a name typed with strong evidence keeps that type everywhere in the
-   text; a surname alone after "Donald Trump" is the same person, canonical "Donald Trump";
-   a genitive ("Putins") is canonicalised to its base ("Putin").
+   A run stops where two names touch: a country after a name or a genitive ("Krim Russland",
+   "Putins Russland", "nannte Trump Saudi-Arabien") and a first name after a full name
+   ("Wladimir Putin Donald Trump"). Sports clubs ("1. FC Nürnberg") and legal forms
+   ("Brenner AG") close organisation names; a descriptor noun before them ("Autozulieferer")
+   is evidence, not part of the name.
+3. Typing from the strongest evidence: organisation heads and descriptors, a role noun or
+   "Herr"/"Frau" before the name, a known first name, the place lists; then weak cues (speech
+   verb, place-like ending, the preposition or article before it); capitals are ORG unless a
+   numeral, country code or shouted word. A single word HanTa's lexicon knows as a common word
+   ("Heute"), a lone foreign word, or an unknown compound of a common noun ("Eigenbasis") is
+   not a name; other single words fall back to PER, longer runs to ORG. Names coordinated
+   with "und"/","/"oder" share the type of the member that has evidence.
+4. Document consistency (`entity_consistency`): a name typed with strong evidence keeps that
+   type everywhere in the text; a surname alone after "Donald Trump" is the same person,
+   canonical "Donald Trump"; a genitive ("Putins", "Moskaus") is canonicalised to its base;
+   a guessed run of persons known from the text ("Putin Trump") is split into mentions.
 
 "Truth Social" and other platforms are ORG (the company runs them); currencies, stock indices,
 wars, prizes, holidays and software are MISC, matching GermEval's OTH class.
@@ -23,9 +33,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from synopse.annotate.gazetteer import Gazetteer, gazetteer
+from synopse.annotate.entity_consistency import (
+    DocumentConsistency,
+    NameSpan,
+    name_forms,
+)
+from synopse.annotate.gazetteer import gazetteer, lexicon
 from synopse.model import EntityType, Mention, Sentence, Token
 
 _MAX_PHRASE_TOKENS = 4
@@ -46,13 +61,16 @@ _NAME_ADJECTIVES = frozenset(
         "Russische", "Russischen", "Amerikanische", "Amerikanischen", "Oberste", "Obersten",
     }
 )  # fmt: skip
-_PLACE_PREPOSITIONS = frozenset({"in", "nach", "aus", "im", "bei", "gen", "Richtung", "nahe"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "nach", "aus", "im", "bei", "gen", "Richtung", "nahe", "zwischen"}
+)
 _ARTICLES = frozenset({
     "der", "die", "das", "des", "dem", "den", "Der", "Die", "Das", "Des", "Dem", "Den"}
 )  # fmt: skip
 _PLACE_ENDINGS = (
     "burg", "stadt", "dorf", "hausen", "heim", "ingen", "furt", "feld", "land", "ien", "reich",
-    "berg", "bach", "tal", "hagen", "rode", "stein", "brück", "brücken", "ow", "itz"
+    "berg", "bach", "tal", "hagen", "rode", "stein", "brück", "brücken", "ow", "itz", "münde",
+    "kirchen", "hofen", "leben", "stedt", "büttel", "hude", "werder", "weiler", "walde"
 )  # fmt: skip
 _STREET_ENDINGS = (
     "straße", "strasse", "platz", "allee", "gasse", "damm", "ufer", "weg", "markt", "bahnhof",
@@ -67,6 +85,7 @@ _SPEECH_VERBS = frozenset({
     "sagen", "sagte", "sagt", "erklären", "erklärte", "betonen", "betonte", "meinen", "meinte",
     "fordern", "forderte", "kritisieren", "kritisierte", "schreiben", "schrieb"}
 )  # fmt: skip
+_COORDINATORS = frozenset({"und", "oder", "sowie", ",", "bzw.", "/"})
 _OPENING_QUOTES = frozenset({"„", '"', "“", "»", "«", "‚"})
 _CLOSING_QUOTES = frozenset({"“", '"', "”", "«", "»", "‘"})
 _MAX_TITLE_TOKENS = 8
@@ -77,26 +96,9 @@ _WORK_NOUNS = (
 )  # fmt: skip
 # A finite verb, pronoun or sentence punctuation marks a quoted statement, not a title.
 _NOT_IN_TITLES = frozenset({"VVFIN", "VAFIN", "VMFIN", "PPER", "PRF", "$,", "$.", "VVIMP"})
+_MAX_ACRONYM = 5
 _ROMAN = re.compile(r"[IVXLC]+")
 _INSTITUTION_PREFIXES = ("Bundes", "Landes", "Staats", "Europa", "EU-", "UN-", "Uno-", "Nato-")
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    """A candidate name: tokens [first, last) of one sentence, with its type evidence."""
-
-    tokens: tuple[Token, ...]
-    type: EntityType | None = None
-    strong: bool = False
-    role: str | None = None
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
 
 
 def role_nouns() -> frozenset[str]:
@@ -109,17 +111,18 @@ class EntityRecognizer:
 
     def __init__(self) -> None:
         self._gazetteer = gazetteer()
+        self._lexicon = lexicon()
 
     def __call__(self, text: str, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:
         found = [span for sentence in sentences for span in self._sentence_spans(sentence)]
-        resolved = _DocumentConsistency(found, self._gazetteer).apply()
+        resolved = DocumentConsistency(found, self._gazetteer).apply()
         return tuple(
             _mention(text, span, canonical) for span, canonical in resolved if span.type is not None
         )
 
-    def _sentence_spans(self, sentence: Sentence) -> list[_Span]:
+    def _sentence_spans(self, sentence: Sentence) -> list[NameSpan]:
         tokens = sentence.tokens
-        spans: list[_Span] = []
+        spans: list[NameSpan] = []
         i = 0
         while i < len(tokens):
             span = self._quoted_title_at(tokens, i)
@@ -127,14 +130,16 @@ class EntityRecognizer:
                 span = _longer(self._phrase_at(tokens, i), self._name_run_at(tokens, i))
                 span = _longer(span, self._person_at(tokens, i))
                 span = _longer(span, self._legal_form_at(tokens, i))
+                span = _longer(span, self._club_at(tokens, i))
+                span = _longer(span, self._unknown_place_at(tokens, i))
             if span is None:
                 i += 1
                 continue
             spans.append(self._with_apposition(self._typed(span, tokens), tokens))
             i = tokens.index(span.tokens[-1], i) + 1
-        return spans
+        return _coordinated(spans, tokens)
 
-    def _quoted_title_at(self, tokens: Sequence[Token], i: int) -> _Span | None:
+    def _quoted_title_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """A short capitalised title in quotation marks without a finite verb: a work (MISC)."""
         if tokens[i].text not in _OPENING_QUOTES:
             return None
@@ -151,35 +156,36 @@ class EntityRecognizer:
         if any(self._gazetteer.heads_organisation(t.text) for t in title):
             return None  # „Berliner Zeitung“: an organisation, typed by the usual rules
         kind = self._listed_type(title) or EntityType.MISC
-        return _Span(tuple(title), kind, strong=kind is not EntityType.MISC)
+        return NameSpan(tuple(title), kind, strong=kind is not EntityType.MISC)
 
     # Step 1: gazetteer phrases ------------------------------------------------------------
 
-    def _phrase_at(self, tokens: Sequence[Token], i: int) -> _Span | None:
+    def _phrase_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         for length in range(min(_MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
             window = tokens[i : i + length]
             kind = self._listed_type(window)
             if kind is not None:
-                return self._extend_organisation(tokens, _Span(tuple(window), kind, strong=True))
+                return self._extend_organisation(tokens, NameSpan(tuple(window), kind, strong=True))
         return None
 
     def _listed_type(self, window: Sequence[Token]) -> EntityType | None:
         name = " ".join(t.text for t in window)
         if not name[:1].isupper() or (len(window) == 1 and name in self._gazetteer.non_names):
             return None
-        forms = _name_forms(name)
+        forms = name_forms(name)
         if any(form in self._gazetteer.organisations for form in forms):
             return EntityType.ORG
         if any(form in self._gazetteer.misc for form in forms):
             return EntityType.MISC
-        proper = all(t.pos in ("NE", "FM") for t in window)
+        # HanTa guesses NN for many unknown words; an unknown word may still be a listed town.
+        proper = all(t.pos in ("NE", "FM") or not self._lexicon.knows(t.text) for t in window)
         if any(self._gazetteer.place_kind(form, proper_noun=proper) for form in forms):
             return EntityType.LOC
         return None
 
     # Step 2: proper-noun runs -------------------------------------------------------------
 
-    def _name_run_at(self, tokens: Sequence[Token], i: int) -> _Span | None:
+    def _name_run_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         first = i
         while first < len(tokens) and self._opens_name(tokens, first):
             first += 1  # name adjectives before the proper nouns ("Vereinigte Arabische")
@@ -187,7 +193,7 @@ class EntityRecognizer:
         if end == first:
             return self._adjective_organisation(tokens, i)
         i = max(i, first - 2)
-        span = _Span(tuple(tokens[i:end]))
+        span = NameSpan(tuple(tokens[i:end]))
         return self._extend_organisation(tokens, span)
 
     def _opens_name(self, tokens: Sequence[Token], i: int) -> bool:
@@ -198,12 +204,34 @@ class EntityRecognizer:
         end = i
         while end < len(tokens) and self._is_name_token(tokens[end]):
             end += 1
+            if end < len(tokens) and self._separates_names(tokens, end):
+                break
             particles = end
             while particles < len(tokens) and tokens[particles].text in _NAME_PARTICLES:
                 particles += 1
             if end < particles < len(tokens) and self._is_name_token(tokens[particles]):
                 end = particles
         return end
+
+    def _separates_names(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether names that touch before token `i` are two names, not one: "Krim Russland",
+        "Putins Russland", "Wladimir Putin Donald Trump" (a first name opens a new person)."""
+        left, right = tokens[i - 1].text, tokens[i].text
+        if self._is_country(right) and not self._gazetteer.lists(f"{left} {right}"):
+            return True  # "Krim Russland", "Putins Russland", "nannte Trump Saudi-Arabien"
+        return (
+            i >= 2
+            and self._gazetteer.is_first_name(tokens[i - 2].text)
+            and not self._gazetteer.is_first_name(left)
+            and self._gazetteer.is_first_name(right)
+            and i + 1 < len(tokens)
+            and self._is_name_token(tokens[i + 1])
+        )
+
+    def _is_country(self, word: str) -> bool:
+        """A country, state or region ("Krim", "Russland"); a city after a name may belong to
+        a club ("Juventus Turin")."""
+        return any(form in self._gazetteer.countries for form in name_forms(word))
 
     def _is_name_token(self, token: Token) -> bool:
         word = token.text
@@ -215,7 +243,7 @@ class EntityRecognizer:
             return False  # "Down-to-earth-Habitus", "ARD-exclusiv": hyphenated common nouns
         return token.pos == "NE" or token.pos == "FM" or _is_acronym(word)
 
-    def _adjective_organisation(self, tokens: Sequence[Token], i: int) -> _Span | None:
+    def _adjective_organisation(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """ "Münchner Sicherheitskonferenz", "Deutsche Bank": name adjectives before a head."""
         end = i
         while end < len(tokens) and (
@@ -225,17 +253,17 @@ class EntityRecognizer:
         head = tokens[end] if end < len(tokens) else None
         if end == i or head is None or not self._gazetteer.heads_organisation(head.text):
             return self._institution_at(tokens, i)
-        return self._extend_organisation(tokens, _Span(tuple(tokens[i : end + 1])))
+        return self._extend_organisation(tokens, NameSpan(tuple(tokens[i : end + 1])))
 
-    def _institution_at(self, tokens: Sequence[Token], i: int) -> _Span | None:
+    def _institution_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """A compound such as "Bundesnachrichtendienst" or "Bundesamt für Justiz"."""
         word = tokens[i].text
         if word.startswith(_INSTITUTION_PREFIXES) and self._gazetteer.heads_organisation(word):
-            span = _Span((tokens[i],), EntityType.ORG, strong=True)
+            span = NameSpan((tokens[i],), EntityType.ORG, strong=True)
             return self._extend_organisation(tokens, span)
         return None
 
-    def _extend_organisation(self, tokens: Sequence[Token], span: _Span) -> _Span:
+    def _extend_organisation(self, tokens: Sequence[Token], span: NameSpan) -> NameSpan:
         """Take in a legal form ("AG") or a "für"-complement after an organisation head."""
         end = tokens.index(span.tokens[-1]) + 1
         if end < len(tokens) and tokens[end].text in self._gazetteer.org_suffixes:
@@ -253,8 +281,11 @@ class EntityRecognizer:
             stop += 1
         return stop if stop > end + 1 else end
 
-    def _legal_form_at(self, tokens: Sequence[Token], i: int) -> _Span | None:
-        """ "Beispiel Technik GmbH": up to three capitalised words closed by a legal form."""
+    def _legal_form_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
+        """ "Beispiel Technik GmbH": up to three capitalised words closed by a legal form; a
+        descriptor noun before them is not part of the name ("Autozulieferer Brenner AG")."""
+        if self._gazetteer.describes_organisation(tokens[i].text):
+            return None
         end = i
         while end < min(i + 3, len(tokens)) and _is_capitalised_noun(tokens[end]):
             if tokens[end].text in self._gazetteer.org_suffixes:
@@ -262,9 +293,36 @@ class EntityRecognizer:
             end += 1
         if end == i or end >= len(tokens) or tokens[end].text not in self._gazetteer.org_suffixes:
             return None
-        return _Span(tuple(tokens[i : end + 1]), EntityType.ORG, strong=True)
+        return NameSpan(tuple(tokens[i : end + 1]), EntityType.ORG, strong=True)
 
-    def _person_at(self, tokens: Sequence[Token], i: int) -> _Span | None:
+    def _club_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
+        """ "1. FC Nürnberg", "FC Schalke 04", "SV Wehen-Wiesbaden": a club abbreviation, the
+        place or name after it, and a founding year."""
+        first = i + 1 if tokens[i].text == "1." and i + 1 < len(tokens) else i
+        if tokens[first].text not in self._gazetteer.club_prefixes:
+            return None
+        end = first + 1
+        while end < min(first + 4, len(tokens)) and _continues_club(tokens[end]):
+            end += 1
+        if end == first + 1 or not tokens[first + 1].text[:1].isupper():
+            return None
+        return NameSpan(tuple(tokens[i:end]), EntityType.ORG, strong=True)
+
+    def _unknown_place_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
+        """ "in Ostermünde", "der Stadt Wettlingen": a capitalised word HanTa does not know,
+        after a place preposition or place noun, names a place even when tagged NN."""
+        word, before = tokens[i].text, tokens[i - 1].text if i > 0 else ""
+        if before not in _PLACE_PREPOSITIONS and before not in _PLACE_NOUNS:
+            return None
+        if not word[:1].isupper() or not word.replace("-", "").isalpha():
+            return None
+        if word in self._gazetteer.non_names or self._lexicon.knows(word):
+            return None
+        if self._is_common_noun(word) or tokens[i].pos not in ("NN", "NE"):
+            return None
+        return NameSpan((tokens[i],), EntityType.LOC)
+
+    def _person_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """ "Peter Stein", "Heinrich Gottlob von Miltitz": first names, then one surname."""
         opener = tokens[i].text
         initial = len(opener) == 2 and opener[0].isupper() and opener[1] == "."
@@ -278,9 +336,9 @@ class EntityRecognizer:
         while end < len(tokens) and tokens[end].text in _NAME_PARTICLES:
             end += 1
         if end < len(tokens) and self._could_be_surname(tokens[end]):
-            return _Span(tuple(tokens[i : end + 1]), EntityType.PER, strong=True)
+            return NameSpan(tuple(tokens[i : end + 1]), EntityType.PER, strong=True)
         if names > i + 1 and self._could_be_surname(tokens[names - 1]):  # "Peter Stein"
-            return _Span(tuple(tokens[i:names]), EntityType.PER, strong=True)
+            return NameSpan(tuple(tokens[i:names]), EntityType.PER, strong=True)
         return None
 
     def _could_be_surname(self, token: Token) -> bool:
@@ -293,22 +351,20 @@ class EntityRecognizer:
 
     # Step 3: typing -----------------------------------------------------------------------
 
-    def _typed(self, span: _Span, tokens: Sequence[Token]) -> _Span:
+    def _typed(self, span: NameSpan, tokens: Sequence[Token]) -> NameSpan:
         index = tokens.index(span.tokens[0])
         before = tokens[index - 1] if index > 0 else None
         role = None
         # "Dr." and "Prof." mark a person but are titles, not roles.
         if before is not None and self._gazetteer.role_of(before.text) and before.text[-1] != ".":
             role = before.text
+        if span.type is not None and role is not None and self._minor_place(span):
+            return replace(span, type=EntityType.PER, strong=True, role=role)  # "Minister Rubio"
         if span.type is not None:
             return replace(span, role=role if span.type is EntityType.PER else None)
         if any(self._marks_organisation(t.text) for t in span.tokens):
             return replace(span, type=EntityType.ORG, strong=True)
-        if (
-            before is not None
-            and before.pos == "NN"
-            and self._gazetteer.heads_organisation(before.text)
-        ):
+        if before is not None and before.pos == "NN" and self._describes_organisation(before):
             return replace(span, type=EntityType.ORG, strong=True)  # "Nachrichtenagentur AFP"
         if role is not None or (before is not None and before.text in _PERSON_CUES):
             return replace(span, type=EntityType.PER, strong=True, role=role)
@@ -316,10 +372,25 @@ class EntityRecognizer:
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         return self._typed_by_name(span, before, after)
 
+    def _describes_organisation(self, token: Token) -> bool:
+        word = token.text
+        return self._gazetteer.heads_organisation(word) or self._gazetteer.describes_organisation(
+            word
+        )
+
+    def _minor_place(self, span: NameSpan) -> bool:
+        """A one-word name found only in the long list of small towns ("Rubio")."""
+        word = span.tokens[0].text
+        return (
+            span.type is EntityType.LOC
+            and len(span.tokens) == 1
+            and not any(self._gazetteer.place_kind(f, proper_noun=False) for f in name_forms(word))
+        )
+
     def _marks_organisation(self, word: str) -> bool:
         return self._gazetteer.heads_organisation(word) or word in self._gazetteer.org_suffixes
 
-    def _with_apposition(self, span: _Span, tokens: Sequence[Token]) -> _Span:
+    def _with_apposition(self, span: NameSpan, tokens: Sequence[Token]) -> NameSpan:
         """ "Peskow, der Sprecher des Kremls": a role in apposition after a person's name."""
         if span.role is not None or (span.strong and span.type is not EntityType.PER):
             return span
@@ -340,34 +411,58 @@ class EntityRecognizer:
         role = " ".join(t.text for t in tokens[i:end])
         return replace(span, type=EntityType.PER, strong=True, role=role)
 
-    def _typed_by_name(self, span: _Span, before: Token | None, after: Token | None) -> _Span:
+    def _typed_by_name(self, span: NameSpan, before: Token | None, after: Token | None) -> NameSpan:
         words = [t.text for t in span.tokens]
         if len(words) > 1 and self._gazetteer.is_first_name(words[0]):
             return replace(span, type=EntityType.PER, strong=True)
-        forms = _name_forms(" ".join(words))
+        forms = name_forms(" ".join(words))
         if any(self._gazetteer.place_kind(name, proper_noun=True) for name in forms):
             return replace(span, type=EntityType.LOC, strong=True)
-        return replace(span, type=_weak_type(words, before, after))
+        if len(words) == 1 and _is_acronym(words[0]):
+            return replace(span, type=self._acronym_type(words[0]))
+        if len(words) == 1 and self._is_common_noun(words[0]):
+            return span  # "Heute", "Einfluss", "Vollbrand": common words HanTa took for names
+        kind = _context_type(words, before, after)
+        if kind is not None:
+            return replace(span, type=kind)
+        if len(words) == 1 and span.tokens[0].pos == "FM":
+            return span  # a lone foreign word ("Airborne", "License") is rarely a name
+        # Without a known first name, a multi-word name is more often a firm, club or title.
+        kind = EntityType.PER if len(words) == 1 else EntityType.ORG
+        return replace(span, type=kind, guessed=True)
+
+    def _is_common_noun(self, word: str) -> bool:
+        """A listed common word, or an unknown compound of a common noun ("Eigen|basis") that
+        does not end like a place ("Taiskirchen")."""
+        if self._lexicon.is_common_word(word):
+            return True
+        return not word.lower().endswith(_PLACE_ENDINGS) and self._lexicon.is_compound_noun(word)
+
+    def _acronym_type(self, word: str) -> EntityType | None:
+        """Capitals: an organisation ("CDU", "FBI") unless a numeral ("II"), a country code
+        ("DE") or a shouted common word ("FRIEDEN")."""
+        if _ROMAN.fullmatch(word) or word in self._gazetteer.country_codes:
+            return None
+        if len(word) > _MAX_ACRONYM and self._lexicon.knows(word.capitalize()):
+            return None
+        return EntityType.ORG
 
 
-def _longer(phrase: _Span | None, run: _Span | None) -> _Span | None:
+def _longer(phrase: NameSpan | None, run: NameSpan | None) -> NameSpan | None:
     """The listed phrase, unless a proper-noun run from the same token is longer."""
     if phrase is None or (run is not None and len(run.tokens) > len(phrase.tokens)):
         return run
     return phrase
 
 
-def _weak_type(
+def _context_type(
     words: Sequence[str], before: Token | None, after: Token | None
 ) -> EntityType | None:
     """The type a name without listed or role evidence most often has, from its shape and
-    the word before or after it."""
+    the word before or after it; None when neither gives a cue."""
     preceding = before.text if before is not None else ""
     if (after is not None and after.lemma in _SPEECH_VERBS) or preceding in _SPEECH_VERBS:
         return EntityType.PER
-    if len(words) == 1 and _is_acronym(words[0]):
-        # Two capitals are as often abbreviations ("TV", "SV") or numerals ("II") as names.
-        return EntityType.ORG if len(words[0]) > 2 and not _ROMAN.fullmatch(words[0]) else None
     if words[-1].endswith(_STREET_ENDINGS) or (
         len(words) == 1 and words[0].lower().endswith(_PLACE_ENDINGS)
     ):
@@ -376,8 +471,36 @@ def _weak_type(
         return EntityType.LOC
     if preceding in _ARTICLES:
         return EntityType.ORG
-    # Without a known first name, a multi-word name is more often a firm, club or title.
-    return EntityType.PER if len(words) == 1 else EntityType.ORG
+    return None
+
+
+def _coordinated(spans: list[NameSpan], tokens: Sequence[Token]) -> list[NameSpan]:
+    """Names joined by "und", "oder" or a comma share a type ("zwischen Elm und Börde"): a
+    guessed member takes the type of a neighbour that has evidence."""
+    typed = list(spans)
+    for order in (range(1, len(typed)), range(len(typed) - 2, -1, -1)):
+        for i in order:
+            j = i - 1 if order.step == 1 else i + 1
+            evidenced = not typed[j].guessed and typed[j].type is not None
+            if (
+                typed[i].guessed
+                and evidenced
+                and _joined(typed[min(i, j)], typed[max(i, j)], tokens)
+            ):
+                typed[i] = replace(typed[i], type=typed[j].type, guessed=False)
+    return typed
+
+
+def _joined(left: NameSpan, right: NameSpan, tokens: Sequence[Token]) -> bool:
+    gap = tokens[tokens.index(left.tokens[-1]) + 1 : tokens.index(right.tokens[0])]
+    return len(gap) == 1 and gap[0].text in _COORDINATORS
+
+
+def _continues_club(token: Token) -> bool:
+    word = token.text
+    return (word[:1].isupper() and token.pos in ("NE", "NN", "FM")) or (
+        word.isdigit() and len(word) == 2
+    )
 
 
 def _is_capitalised_noun(token: Token) -> bool:
@@ -394,66 +517,6 @@ def _is_place_adjective(token: Token) -> bool:
     return token.pos == "ADJA" and token.text[:1].isupper() and token.text.endswith("er")
 
 
-def _name_forms(name: str) -> tuple[str, ...]:
-    """The name and its base without a genitive ending ("Kanadas", "Griechenlandes")."""
-    base = _without_genitive(name)
-    if name.endswith("es") and len(name) > 5:
-        return (name, base, name[:-2])
-    return (name, base)
-
-
-def _without_genitive(name: str) -> str:
-    if name.endswith("'"):
-        return name[:-1]
-    if name.endswith("s") and not name.endswith(("ss", "us", "is", "os")) and len(name) > 3:
-        return name[:-1]
-    return name
-
-
-class _DocumentConsistency:
-    """Give every mention of a name the type of its best-evidenced mention in the text."""
-
-    def __init__(self, spans: Sequence[_Span], names: Gazetteer) -> None:
-        self._spans = spans
-        self._names = names
-        self._strong: dict[str, EntityType] = {}
-        self._full_names: dict[str, str] = {}  # surname -> fullest PER name ending in it
-
-    def apply(self) -> list[tuple[_Span, str]]:
-        for span in self._spans:
-            self._learn(span)
-        return [self._resolve(span) for span in self._spans]
-
-    def _learn(self, span: _Span) -> None:
-        name = _surface(span)
-        if span.strong and span.type is not None:
-            self._strong.setdefault(name, span.type)
-        if span.type is EntityType.PER and span.strong and len(span.tokens) > 1:
-            surname = span.tokens[-1].text
-            if len(name) > len(self._full_names.get(surname, "")):
-                self._full_names[surname] = name
-            self._strong.setdefault(surname, EntityType.PER)
-
-    def _resolve(self, span: _Span) -> tuple[_Span, str]:
-        surface = _surface(span)
-        base = self._base_name(surface)
-        if not span.strong and base in self._strong:
-            span = replace(span, type=self._strong[base])
-        if span.type is EntityType.PER:
-            return span, self._full_names.get(base, base)
-        return span, base
-
-    def _base_name(self, surface: str) -> str:
-        stripped = _without_genitive(surface)
-        known = stripped in self._strong or stripped in self._full_names
-        listed = self._names.lists(stripped)
-        return stripped if stripped != surface and (known or listed) else surface
-
-
-def _surface(span: _Span) -> str:
-    return " ".join(t.text for t in span.tokens)
-
-
-def _mention(text: str, span: _Span, canonical: str) -> Mention:
+def _mention(text: str, span: NameSpan, canonical: str) -> Mention:
     kind = span.type if span.type is not None else EntityType.PER
     return Mention(span.start, span.end, text[span.start : span.end], kind, canonical, span.role)

