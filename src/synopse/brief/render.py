@@ -81,9 +81,10 @@ def _markdown_story(story: JsonDict, titles: dict[str, str]) -> list[str]:
         mark = " (background)" if t.get("background") else ""
         lines.append(f"- **{t['date']}**{mark}: {t['text']} {_cite(t['article_ids'], titles)}")
     lines += ["", "### Who said what", ""]
-    for q in story["quotes"]:
-        speaker = q.get("speaker_name") or q["speaker_text"] or "unknown"
-        lines.append(f"- {speaker} ({q['kind']}): „{q['text']}“ {_cite([q['article_id']], titles)}")
+    for speaker, quotes in quote_groups(story["quotes"]):
+        lines.append(f"- **{speaker}**")
+        for q in quotes:
+            lines.append(f"  - ({q['kind']}) „{q['text']}“ {_cite([q['article_id']], titles)}")
     lines += ["", "### Who is who", ""]
     for e in story["entities"][:30]:
         extra = f" — {', '.join(e['roles'][:3])}" if e["roles"] else ""
@@ -101,6 +102,7 @@ def render_html(report: Report, data: JsonDict) -> str:
         loader=PackageLoader("synopse.brief", "templates"), autoescape=select_autoescape()
     )
     articles = {a.id: a for a in report.articles}
+    env.globals["quote_groups"] = quote_groups
     template = env.get_template("report.html.j2")
     return template.render(
         data=data,
@@ -108,6 +110,16 @@ def render_html(report: Report, data: JsonDict) -> str:
         article_html={a.id: marked_text(a) for a in report.articles},
         articles=articles,
     )
+
+
+def quote_groups(quotes: list[JsonDict]) -> list[tuple[str, list[JsonDict]]]:
+    """Quotes by speaker, the most quoted first; unattributed quotes last."""
+    groups: dict[str, list[JsonDict]] = {}
+    for quote in quotes:
+        speaker = quote.get("speaker_name") or quote.get("speaker_text") or ""
+        groups.setdefault(speaker, []).append(quote)
+    ordered = sorted(groups.items(), key=lambda g: (g[0] == "", -len(g[1]), g[0]))
+    return [(speaker or "unknown speaker", items) for speaker, items in ordered]
 
 
 def marked_text(article: Article) -> Markup:
