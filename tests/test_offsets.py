@@ -21,7 +21,7 @@ _GERMAN_BITS = st.sampled_from(
         "»Nein«, sagte er.",
         "laut Polizei",
         "2,5 Millionen Euro",
-        "Dark Mode Light Mode",
+        "Light Mode Dark Mode",
         "\n\n",
         "\n",
         " ",

@@ -38,7 +38,7 @@ def test_keeps_headline_and_paragraphs_of_a_plain_article() -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        ("Dark Mode Light Mode", "menu"),
+        ("Light Mode Dark Mode", "menu"),
         ("Zum Inhalt springen", "menu"),
         ("Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.", "cookie"),
         ("![Ein Windrad im Abendlicht](https://example.org/bild.jpg)", "image"),

@@ -3,11 +3,11 @@ in that sentence, a short predicate and the party it is attributed to.
 
 Predicate: the noun the value modifies when one follows it ("eine 14-jährige Haftstrafe" ->
 "Haftstrafe"); otherwise the nearest noun before the value in its clause and the nearest full
-verb ("das Telefonat habe eineinhalb Stunden gedauert" -> "Telefonat dauern"). Names are not
+verb ("die Sitzung habe gut drei Stunden gedauert" -> "Sitzung dauern"). Names are not
 predicates. A heuristic over POS tags, not a parse.
 
-Attribution: the speaker of a quote or report that contains the value ("es habe eineinhalb
-Stunden gedauert" inside "Der Kreml bestätigte …"), else of one that starts in the same
+Attribution: the speaker of a quote or report that contains the value ("sie habe drei
+Stunden gedauert" inside "Die Stadt bestätigte …"), else of one that starts in the same
 sentence ("laut Polizei", "sagte Trump"); none without such evidence.
 """
 
@@ -110,7 +110,7 @@ def predicate(
     if after < len(tokens) and tokens[after].pos == "NN" and tokens[after].lemma != exclude:
         return tokens[after].lemma
     before = range(first - 1, -1, -1)
-    # "Der Kreml bestätigte das Telefonat, es habe eineinhalb Stunden gedauert": a pronoun
+    # "Die Stadt bestätigte die Sitzung, sie habe drei Stunden gedauert": a pronoun
     # subject refers back, so the nearest earlier noun of the sentence stands in for it.
     noun = _nearest(tokens, before, _is_noun) or _nearest(tokens, before, _is_noun, _SENTENCE_END)
     verb = _nearest(tokens, range(after, len(tokens)), lambda t: t.pos.startswith("VV"))
