@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from synopse.annotate.backends import SpacyRecognizer, make_recognizer, without_genitive
+from synopse.annotate.backends import SpacyRecognizer, make_recognizer
 from synopse.annotate.entities import EntityRecognizer
+from synopse.annotate.entity_consistency import without_genitive
 from synopse.errors import ConfigError
 from synopse.model import EntityType
 

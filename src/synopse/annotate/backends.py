@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from synopse.annotate.entities import EntityRecognizer
+from synopse.annotate.entity_consistency import without_genitive
 from synopse.annotate.gazetteer import gazetteer
 from synopse.errors import ConfigError
 from synopse.model import EntityType, Mention, Sentence
@@ -33,7 +34,6 @@ _LABELS = {
     "GPE": EntityType.LOC,
 }
 _SPACY_PREFIX = "spacy:"
-_GENITIVE_KEEPERS = ("ss", "us", "is", "os")  # "Reuss", "Markus", "Paris", "Kos" keep their s
 
 
 class SpacyRecognizer:
@@ -66,15 +66,6 @@ class SpacyRecognizer:
             return None
         word: str = ent.doc[ent.start - 1].text
         return word if self._roles.role_of(word) else None
-
-
-def without_genitive(name: str) -> str:
-    """ "Putins" -> "Putin", "Merz'" -> "Merz"; "Paris" and "Markus" stay."""
-    if name.endswith(("'", "’")):
-        return name[:-1]
-    if name.endswith("s") and not name.endswith(_GENITIVE_KEEPERS) and len(name) > 3:
-        return name[:-1]
-    return name
 
 
 def make_recognizer(spec: str) -> Recognizer:

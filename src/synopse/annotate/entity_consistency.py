@@ -101,7 +101,8 @@ def name_forms(name: str) -> tuple[str, ...]:
 
 
 def without_genitive(name: str) -> str:
-    if name.endswith("'"):
+    """ "Putins" -> "Putin", "Merz'" -> "Merz"; "Paris" and "Markus" stay."""
+    if name.endswith(("'", "’")):
         return name[:-1]
     if name.endswith("s") and not name.endswith(("ss", "us", "is", "os")) and len(name) > 3:
         return name[:-1]
