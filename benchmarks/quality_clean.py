@@ -14,11 +14,11 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 from synopse.clean import clean_text
+from synopse.scoring import Counts
 
 PAGES = Path(__file__).resolve().parents[1] / ".." / "shared" / "devdata" / "plain-pages"
 GERMAN_TLDS = frozenset({"de", "at", "ch"})
@@ -67,24 +67,6 @@ ENGLISH_MARKERS = frozenset(
         "as",
     ]
 )
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fn: int = 0
-    fp: int = 0
-    tn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp, self.fn = self.tp + other.tp, self.fn + other.fn
-        self.fp, self.tn = self.fp + other.fp, self.tn + other.tn
-
-    def figures(self) -> tuple[float, float, float]:
-        precision = self.tp / max(1, self.tp + self.fp)
-        recall = self.tp / max(1, self.tp + self.fn)
-        f1 = 2 * precision * recall / max(1e-9, precision + recall)
-        return precision, recall, f1
 
 
 def collapse(text: str) -> str:

@@ -31,6 +31,7 @@ import trafilatura
 from synopse.config import Settings
 from synopse.model import Article, ErrorRecord
 from synopse.pipeline import read_articles
+from synopse.scoring import Counts
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "golden" / "ingest"
 FORMATS = ("txt", "html")
@@ -203,24 +204,6 @@ def check_gold(gold: Path = GOLD) -> list[str]:
 
 
 # ---------------------------------------------------------------- scoring
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fn: int = 0
-    fp: int = 0
-    tn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp, self.fn = self.tp + other.tp, self.fn + other.fn
-        self.fp, self.tn = self.fp + other.fp, self.tn + other.tn
-
-    def figures(self) -> tuple[float, float, float]:
-        precision = self.tp / max(1, self.tp + self.fp)
-        recall = self.tp / max(1, self.tp + self.fn)
-        f1 = 2 * precision * recall / max(1e-9, precision + recall)
-        return precision, recall, f1
 
 
 @dataclass(frozen=True)
