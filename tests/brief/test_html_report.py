@@ -81,3 +81,11 @@ def test_the_html_report_renders_in_headless_chromium(html_report: Path, tmp_pat
         check=True,
     )
     assert shot.stat().st_size > 10_000
+
+
+def test_the_html_report_draws_the_timeline_and_who_appears_with_whom(html_report: Path) -> None:
+    page = html_report.read_text(encoding="utf-8")
+    titles = re.findall(r'<svg [^>]*role="img"[^>]*><title id="([^"]+)-title">', page)
+    assert any(t.endswith("-tl") for t in titles)
+    assert any(t.endswith("-net") for t in titles)
+    assert "Who appears with whom" in (html_report.parent / "report.md").read_text(encoding="utf-8")

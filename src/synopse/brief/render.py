@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from synopse.brief.pictures import co_occurrences, coverage_svg, network_svg, timeline_svg
 from synopse.brief.report_json import JsonDict, report_to_dict
 from synopse.model import Article, Report
 
@@ -90,6 +91,17 @@ def _markdown_story(story: JsonDict, titles: dict[str, str]) -> list[str]:
         extra = f" — {', '.join(e['roles'][:3])}" if e["roles"] else ""
         aliases = f" (also: {', '.join(e['aliases'][:5])})" if e["aliases"] else ""
         lines.append(f"- **{e['name']}** {e['type']}{extra}{aliases}")
+    return [*lines, "", *_pairs_markdown(story)]
+
+
+def _pairs_markdown(story: JsonDict, limit: int = 10) -> list[str]:
+    """The text of the "who appears with whom" picture: the pairs named closest most often."""
+    names = {e["id"]: e["name"] for e in story["entities"]}
+    pairs = co_occurrences(story["entities"]).most_common(limit)
+    if not pairs:
+        return []
+    lines = ["### Who appears with whom", ""]
+    lines += [f"- {names[a]} — {names[b]}: {n}×" for (a, b), n in pairs]
     return [*lines, ""]
 
 
@@ -103,6 +115,9 @@ def render_html(report: Report, data: JsonDict) -> str:
     )
     articles = {a.id: a for a in report.articles}
     env.globals["quote_groups"] = quote_groups
+    env.globals["timeline_svg"] = timeline_svg
+    env.globals["network_svg"] = network_svg
+    env.globals["coverage_svg"] = coverage_svg
     template = env.get_template("report.html.j2")
     return template.render(
         data=data,
