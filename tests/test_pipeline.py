@@ -36,3 +36,10 @@ def test_a_same_outlet_copy_is_marked_and_left_out_of_stories_but_another_outlet
     }
     [story] = report.stories
     assert set(story.article_ids) == {"nordbote_stadtbahn", "waldecker_stadtbahn"}
+
+
+def test_analyses_in_one_process_share_one_annotator_per_settings() -> None:
+    from synopse.annotate.annotator import shared_annotator
+    from synopse.config import AnnotateSettings
+
+    assert shared_annotator(AnnotateSettings()) is shared_annotator(AnnotateSettings())

@@ -21,7 +21,7 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from synopse.annotate.annotator import Annotations, Annotator
+from synopse.annotate.annotator import Annotations, shared_annotator
 from synopse.brief.render import write_reports
 from synopse.brief.report_json import fact_to_dict, quantity_to_dict, quote_to_dict, time_to_dict
 from synopse.config import OnError, Settings, load_settings
@@ -302,7 +302,7 @@ def annotate(
     """
     settings = _settings(None, None, encoding, ner=ner)
     day = _parse_day(published, "--published")
-    annotator = Annotator(settings.annotate)
+    annotator = shared_annotator(settings.annotate)
     if not jsonl:
         text = _read_text(file, settings)
         found = annotator.annotate(text, day)

@@ -42,6 +42,9 @@ class IngestSettings:
 @dataclass(frozen=True, slots=True)
 class CleanSettings:
     min_body_chars: int = 1  # an article whose body is shorter after cleaning is an input error
+    # Longer inputs are not one article (a dump, a whole site in one line): an input error, not
+    # minutes of annotation. The longest news features run to about 60,000 characters.
+    max_article_chars: int = 200_000
     languages: tuple[str, ...] = ("de", "en", "fr", "es", "it", "nl", "pl", "ru", "uk")
     # Estimated Jaccard of word 5-shingles from which an article is a near-duplicate: 0.5 finds
     # 93 % of edited copies with no false alarm on distinct articles (docs/quality.md).

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from synopse.annotate.annotator import Annotator
+from synopse.annotate.annotator import shared_annotator
 from synopse.annotate.dating import date_from_story
 from synopse.brief import build_timeline, choose_briefing
 from synopse.clean.article import to_article
@@ -83,7 +83,7 @@ def _annotated(
     progress: Progress | None,
 ) -> Iterator[Article]:
     """Stage 3 on each article; a failure is handled by `settings.on_error`."""
-    annotator = Annotator(settings.annotate)
+    annotator = shared_annotator(settings.annotate)
     for article in articles:
         try:
             yield annotator(article)

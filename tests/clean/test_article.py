@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from synopse.clean.article import first_sentence, to_article
-from synopse.config import Settings
+from synopse.config import CleanSettings, Settings
 from synopse.errors import InputError
 from synopse.ingest.files import RawDocument
 from synopse.model import RemovedLine
@@ -91,3 +91,10 @@ def test_an_article_says_when_relative_dates_cannot_be_resolved(
         assert article.notes == ()
     else:
         assert any(n.startswith(note) for n in article.notes)
+
+
+def test_an_input_longer_than_any_article_is_an_error_naming_the_file_and_the_limit() -> None:
+    settings = Settings(clean=CleanSettings(max_article_chars=len(BODY) - 1))
+    with pytest.raises(InputError, match=r"dump\.txt: .*longer than one article.*max_article"):
+        to_article(RawDocument("dump", "dump.txt", BODY), settings)
+    assert to_article(RawDocument("ok", "ok.txt", BODY), Settings()).text == BODY

@@ -6,6 +6,7 @@ All models and lexicons load once per `Annotator`; call it on many articles or t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -86,3 +87,10 @@ def _anchor(published: str | None) -> dt.date | str | None:
     if day is not None:
         return day
     return published if published and _PARTIAL_DATE.match(published) else None
+
+
+@functools.lru_cache(maxsize=4)
+def shared_annotator(settings: AnnotateSettings) -> Annotator:
+    """One annotator per settings in a process: loading its models takes seconds, so repeated
+    analyses (the web app, the store, tests) must not pay for it each time."""
+    return Annotator(settings)

@@ -19,6 +19,7 @@ from synopse.model import Sentence, Token
 _PARAGRAPH = re.compile(r"[^\n]+")
 # HanTa models word forms; long tokens (URLs, hashes) are tagged XY without asking it.
 _MAX_TAGGED_LEN = 40
+_MAX_TAGGED_RUN = 1000  # tokens tagged in one Viterbi pass
 
 
 _WORD_CACHE_SIZE = 200_000
@@ -67,9 +68,12 @@ class Tokenizer:
     def _tag(self, words: list[str]) -> list[tuple[str, str]]:
         taggable = [i for i, w in enumerate(words) if len(w) <= _MAX_TAGGED_LEN]
         result = [(w, "XY") for w in words]
-        if taggable:
-            tagged: list[Any] = self._tagger.tag_sent([words[i] for i in taggable], taglevel=1)
-            for i, (_, lemma, pos) in zip(taggable, tagged, strict=True):
+        # HanTa's Viterbi loses its back-pointers on a "sentence" of tens of thousands of
+        # tokens (text without punctuation): no real sentence is that long, so tag in pieces.
+        for first in range(0, len(taggable), _MAX_TAGGED_RUN):
+            piece = taggable[first : first + _MAX_TAGGED_RUN]
+            tagged: list[Any] = self._tagger.tag_sent([words[i] for i in piece], taglevel=1)
+            for i, (_, lemma, pos) in zip(piece, tagged, strict=True):
                 result[i] = (lemma, pos.replace("(", "").replace(")", ""))  # VA(FIN) -> VAFIN
         return result
 

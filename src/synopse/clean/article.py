@@ -30,6 +30,13 @@ def to_article(raw: RawDocument, settings: Settings, outlets: OutletMap | None =
     if raw.extracted and raw.title:  # extractors may keep the h1 in the body
         text, repeated = _without_line(text, raw.title)
         removed += tuple(RemovedLine(line, "duplicate-title") for line in repeated)
+    if len(text) > settings.clean.max_article_chars:
+        raise InputError(
+            raw.source,
+            f"{len(text):,} characters is longer than one article can be "
+            f"(clean.max_article_chars = {settings.clean.max_article_chars:,}); split the input "
+            "or raise the limit in synopse.toml",
+        )
     cleaned = clean_text(text, settings.clean, extracted=raw.extracted)
     if len(cleaned.body.strip()) < settings.clean.min_body_chars:
         raise InputError(raw.source, "no article text left after removing page furniture")
