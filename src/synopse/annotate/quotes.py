@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 import gender_guesser.detector as gender
 
@@ -42,6 +43,7 @@ from synopse.annotate.quotes_marks import (
     marked_spans,
     touches_marks,
 )
+from synopse.annotate.quotes_medium import MediumFinder
 from synopse.annotate.speech import (
     ANAPHORIC_MARKERS,
     FINITE_VERB_TAGS,
@@ -62,6 +64,7 @@ class QuoteFinder:
     def __init__(self) -> None:
         self._lexicon = SpeechLexicon.load()
         self._genders = gender.Detector(case_sensitive=False).get_gender
+        self._media = MediumFinder.load()
 
     def __call__(
         self, text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]
@@ -70,7 +73,8 @@ class QuoteFinder:
         marked = marked_spans(text)
         direct = list(self._direct_quotes(text, sentences, marked, resolver))
         indirect = list(self._indirect_quotes(text, sentences, marked, resolver))
-        return tuple(sorted(direct + indirect, key=lambda q: (q.start, q.end, q.kind)))
+        found = carry_speakers(sorted(direct + indirect, key=lambda q: (q.start, q.end, q.kind)))
+        return tuple(replace(q, medium=self._media(text, sentences, q)) for q in found)
 
     # -- direct ---------------------------------------------------------------------------
 
@@ -113,7 +117,8 @@ class QuoteFinder:
         resolver: SpeakerResolver,
     ) -> Speaker | None:
         if cue is not None and reported_marker_at(self._lexicon, frame, cue):
-            return marker_source(frame, cue, resolver)
+            length = reported_marker_at(self._lexicon, frame, cue)
+            return marker_source(frame, cue, resolver, length)
         if cue is not None:
             return resolver.near(frame, cue)
         before = [t for t in frame if t.end <= mark.outer_start]
@@ -190,3 +195,26 @@ class QuoteFinder:
                 text, tokens, index, resolver, QuoteKind.INDIRECT
             )
         return None
+
+
+# A quote with neither cue nor speaker this close after the previous quote goes on quoting
+# the same speaker ("„…“, sagte Vogel. „Diesen Auftrag nehmen wir an.“").
+MAX_CARRY_GAP = 250
+
+
+def carry_speakers(quotes: Sequence[Quote]) -> list[Quote]:
+    """Give a cue-less, speaker-less direct quote the speaker of the quote right before it."""
+    result: list[Quote] = []
+    for quote in quotes:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and quote.kind == QuoteKind.DIRECT
+            and quote.cue is None
+            and quote.speaker is None
+            and previous.speaker_name is not None
+            and 0 <= quote.start - previous.end <= MAX_CARRY_GAP
+        ):
+            quote = replace(quote, speaker=previous.speaker, speaker_name=previous.speaker_name)
+        result.append(quote)
+    return result

@@ -17,6 +17,7 @@ from synopse.annotate.speech import (
 )
 from synopse.model import Quote, QuoteKind, Span, Token
 
+_SOURCE_PREPOSITIONS = frozenset({"von", "vom"})
 _PUNCT = frozenset({"$,", "$.", "$("})
 _CLAUSE_BREAK = frozenset({"$,", "$."})
 _INFINITIVE_WITH_ZU = frozenset({"PTKZU", "VVIZU"})
@@ -102,7 +103,7 @@ def reported_by_marker(
     text: str, tokens: Sequence[Token], index: int, length: int, resolver: SpeakerResolver
 ) -> Quote | None:
     """ "Laut Kreml …", "Nach Angaben der Polizei …", "… dem Kreml zufolge": the whole clause."""
-    speaker = marker_source(tokens, index, resolver)
+    speaker = marker_source(tokens, index, resolver, length)
     if speaker is None:
         return None
     clause = trim(_without_span(tokens, index, length, speaker.span))
@@ -113,10 +114,14 @@ def reported_by_marker(
     )
 
 
-def marker_source(tokens: Sequence[Token], index: int, resolver: SpeakerResolver) -> Speaker | None:
-    """The source a marker names: after "laut"/"nach Angaben", before "zufolge"."""
+def marker_source(
+    tokens: Sequence[Token], index: int, resolver: SpeakerResolver, length: int = 1
+) -> Speaker | None:
+    """The source a marker names: after "laut"/"nach Angaben" (and a "von"), before "zufolge"."""
     postposition = tokens[index].pos == "APPO"
-    source = tokens[:index] if postposition else tokens[index + 1 :]
+    source = tokens[:index] if postposition else tokens[index + length :]
+    if source and not postposition and source[0].text.lower() in _SOURCE_PREPOSITIONS:
+        source = source[1:]  # "nach Informationen von Radio Bremen"
     return resolver.first(source, from_end=postposition)
 
 

@@ -84,13 +84,32 @@ def _markdown_story(story: JsonDict, titles: dict[str, str]) -> list[str]:
     for speaker, quotes in quote_groups(story["quotes"]):
         lines.append(f"- **{speaker}**")
         for q in quotes:
-            lines.append(f"  - ({q['kind']}) „{q['text']}“ {_cite([q['article_id']], titles)}")
+            lines += _quote_lines(q, titles)
     lines += ["", "### Who is who", ""]
     for e in story["entities"][:30]:
         extra = f" — {', '.join(e['roles'][:3])}" if e["roles"] else ""
         aliases = f" (also: {', '.join(e['aliases'][:5])})" if e["aliases"] else ""
         lines.append(f"- **{e['name']}** {e['type']}{extra}{aliases}")
     return [*lines, ""]
+
+
+def _quote_lines(quote: JsonDict, titles: dict[str, str]) -> list[str]:
+    """One quote once, cited by every outlet; each wording shown when they differ."""
+    sources = quote_sources(quote)
+    medium = f" [{quote['medium']}]" if quote.get("medium") else ""
+    if not quote.get("wording_differs"):
+        cited = _cite(sorted({s["article_id"] for s in sources}), titles)
+        return [f"  - ({quote['kind']}){medium} „{quote['text']}“ {cited}"]
+    lines = [f"  - ({quote['kind']}){medium} wording differs between outlets:"]
+    for source in sources:
+        lines.append(f"    - „{source['text']}“ {_cite([source['article_id']], titles)}")
+    return lines
+
+
+def quote_sources(quote: JsonDict) -> list[JsonDict]:
+    """The articles a report quote stands in; older reports without `sources` have one."""
+    own = {k: quote[k] for k in ("article_id", "start", "end", "text")}
+    return list(quote.get("sources") or [own])
 
 
 def _escape_md(text: str) -> str:
@@ -103,6 +122,7 @@ def render_html(report: Report, data: JsonDict) -> str:
     )
     articles = {a.id: a for a in report.articles}
     env.globals["quote_groups"] = quote_groups
+    env.globals["quote_sources"] = quote_sources
     template = env.get_template("report.html.j2")
     return template.render(
         data=data,
