@@ -69,8 +69,9 @@ class QuoteFinder:
     def __call__(
         self, text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]
     ) -> tuple[Quote, ...]:
-        resolver = SpeakerResolver(text, mentions, self._lexicon, self._genders)
         marked = marked_spans(text)
+        quoted = [(m.outer_start, m.outer_end) for m in marked]
+        resolver = SpeakerResolver(text, mentions, self._lexicon, self._genders, quoted)
         direct = list(self._direct_quotes(text, sentences, marked, resolver))
         indirect = list(self._indirect_quotes(text, sentences, marked, resolver))
         found = carry_speakers(sorted(direct + indirect, key=lambda q: (q.start, q.end, q.kind)))

@@ -49,7 +49,7 @@ class MediumFinder:
         return cls(
             names=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"),
             occasions=re.compile(
-                rf"\b{_OCCASION_PREPOSITIONS}\s+(?:[\w-]+\s+){{0,3}}?([A-ZÄÖÜ][\w-]*(?:{endings}))\b",
+                rf"\b{_OCCASION_PREPOSITIONS}\s+(?:[\w-]+\s+){{0,3}}?([\w-]*(?:{endings}))\b",
                 re.IGNORECASE,
             ),
             nouns=nouns,

@@ -136,6 +136,12 @@ MAX_SPEAKER_DISTANCE = 6
 FUNCTION_WORDS = frozenset(
     {"von", "der", "die", "das", "in", "im", "am", "an", "auf", "aus", "bei"}
 )
+# How far back (characters) a pronoun looks for a subject before settling for any person.
+ANTECEDENT_WINDOW = 300
+OBJECT_PREPOSITIONS = frozenset(
+    {"mit", "von", "vom", "zu", "zum", "bei", "beim", "gegen", "für", "über", "an", "auf",
+     "nach", "gegenüber", "ohne", "um", "wie", "als"}
+)  # fmt: skip
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 _NOT_HE = frozenset({"female", "mostly_female"})
 _NOT_SHE = frozenset({"male", "mostly_male"})
@@ -164,9 +170,14 @@ class SpeakerResolver:
         mentions: Sequence[Mention],
         lexicon: SpeechLexicon,
         genders: Callable[[str], str],
+        quoted: Sequence[tuple[int, int]] = (),
     ) -> None:
         self._text = text
         self._mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        # People named inside a quote are talked about, not talking: no antecedents.
+        self._referents = [
+            m for m in self._mentions if not any(a <= m.start < b for a, b in quoted)
+        ]
         self._lexicon = lexicon
         self._genders = genders
 
@@ -322,7 +333,7 @@ class SpeakerResolver:
 
     def _holder_of(self, role: Token) -> str | None:
         """The person a role noun stands for: a mention with that role, or one named after it."""
-        before = [m for m in self._mentions if m.start < role.start and m.type == EntityType.PER]
+        before = [m for m in self._referents if m.start < role.start and m.type == EntityType.PER]
         for mention in reversed(before):
             if mention.role and _same_role(mention.role, role.text):
                 return mention.canonical
@@ -333,18 +344,30 @@ class SpeakerResolver:
         return None
 
     def _last_person(self, token: Token) -> str | None:
-        before = [m for m in self._mentions if m.end <= token.start and m.type == EntityType.PER]
+        before = [m for m in self._referents if m.end <= token.start and m.type == EntityType.PER]
         return before[-1].canonical if before else None
 
     def _antecedent(self, pronoun: Token) -> str | None:
-        """The nearest preceding person whose first name does not contradict the pronoun."""
+        """The nearest preceding person whose first name does not contradict the pronoun,
+        preferring one that is no object of a preposition ("Selenskyj gab sich nach seinem
+        Telefonat mit Trump optimistisch. … erklärte er": er = Selenskyj)."""
         excluded = _NOT_SHE if pronoun.text.lower() in FEMININE_PRONOUNS else _NOT_HE
-        for mention in reversed(self._mentions):
-            if mention.start >= pronoun.start or mention.type != EntityType.PER:
-                continue
-            if self._genders(mention.canonical.split()[0]) not in excluded:
-                return mention.canonical
-        return None
+        compatible = [
+            m
+            for m in self._referents
+            if m.start < pronoun.start
+            and m.type == EntityType.PER
+            and self._genders(m.canonical.split()[0]) not in excluded
+        ]
+        if not compatible:
+            return None
+        recent = [m for m in compatible if pronoun.start - m.end <= ANTECEDENT_WINDOW]
+        free = [m for m in recent if not self._after_preposition(m)]
+        return (free or compatible)[-1].canonical
+
+    def _after_preposition(self, mention: Mention) -> bool:
+        before = self._text[max(0, mention.start - 30) : mention.start].split()
+        return bool(before) and before[-1].lower() in OBJECT_PREPOSITIONS
 
 
 def _order(candidate: _Candidate, cue: int) -> int:
