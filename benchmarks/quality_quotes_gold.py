@@ -77,7 +77,7 @@ def matches(quote: Quote, gold: dict[str, Any], *, any_kind: bool = False) -> bo
         return False
     overlap = min(quote.end, gold["end"]) - max(quote.start, gold["start"])
     shorter = min(quote.end - quote.start, gold["end"] - gold["start"])
-    return shorter > 0 and overlap * 2 >= shorter
+    return bool(shorter > 0 and overlap * 2 >= shorter)
 
 
 def _words(name: str) -> list[str]:

@@ -69,7 +69,7 @@ def main() -> None:
         articles = parse_source(source)
         lines = [json.dumps(a, ensure_ascii=False, sort_keys=True) for a in articles]
         (HERE / f"{source.stem}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        count = sum(len(a["quotes"]) for a in articles)  # type: ignore[arg-type]
+        count = sum(len(a["quotes"]) for a in articles)  # type: ignore[arg-type,misc]
         print(f"{source.stem}: {len(articles)} articles, {count} quotes")
 
 
