@@ -24,6 +24,8 @@ def check_report(report: dict[str, Any]) -> None:
                 assert texts[m["article_id"]][m["start"] : m["end"]] == m["text"]
         for q in story["quotes"]:
             assert texts[q["article_id"]][q["start"] : q["end"]] == q["text"]
+            for src in q.get("sources", []):
+                assert texts[src["article_id"]][src["start"] : src["end"]] == src["text"]
         for c in story["comparisons"]:
             for k in c["claims"]:
                 text = texts[k["article_id"]]

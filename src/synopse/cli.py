@@ -296,8 +296,8 @@ def annotate(
 
     No cleaning: offsets index the text as read from FILE (or stdin when FILE is - or
     omitted). Output: sentences[], entities[] {start, end, text, type, canonical},
-    quotes[] {start, end, text, kind, speaker, speaker_name, cue}, times[] {start, end, text,
-    value, precision}, quantities[] {start, end, text, value, unit, qualifier}, facts[]
+    quotes[] {start, end, text, kind, speaker, speaker_name, cue, medium}, times[] {start,
+    end, text, value, precision}, quantities[] {start, end, text, value, unit, qualifier}, facts[]
     {start, end, text, kind, value, predicate, entities, attributed_to, ...}.
     """
     settings = _settings(None, None, encoding, ner=ner)

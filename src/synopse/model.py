@@ -79,6 +79,7 @@ class Quote:
     speaker: Span | None  # where the speaker is named in the text, if anywhere
     speaker_name: str | None  # canonical name of the speaker, None when unknown
     cue: Span | None  # the speech verb or noun ("sagte", "laut")
+    medium: str | None = None  # where it was said, when named: "Truth Social", "Interview"
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,10 +213,24 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteSource:
+    """Where one article gives a story quote: its words as that article has them."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class StoryQuote:
+    """One statement of a story; `article_id`/`quote` are its first source, `sources` all."""
+
     article_id: str
     quote: Quote
     speaker_entity_id: str | None
+    sources: tuple[QuoteSource, ...] = ()  # every article that carries it, the first one first
+    wording_differs: bool = False  # the sources word it differently (e.g. two translations)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,8 @@ from synopse.errors import InputError, StageError, SynopseError
 from synopse.ingest import read_paths
 from synopse.ingest.outlets import OutletMap
 from synopse.link import resolve_entities
-from synopse.model import Article, Entity, ErrorRecord, Report, Story, StoryQuote
+from synopse.link.quote_groups import group_story_quotes
+from synopse.model import Article, ErrorRecord, Report, Story
 
 Progress = Callable[[str], None]
 
@@ -124,7 +125,7 @@ def _story(story_id: str, articles: Sequence[Article], settings: Settings) -> St
         title=_story_title(articles),
         article_ids=tuple(a.id for a in articles),
         entities=entities,
-        quotes=_story_quotes(articles, entities),
+        quotes=group_story_quotes(articles, entities),
         comparisons=compare_story(articles, entities, settings.compare),
         timeline=build_timeline(articles),
         briefing=choose_briefing(articles, aligner, settings.brief.max_sentences),
@@ -143,24 +144,6 @@ def _story_title(articles: Sequence[Article]) -> str:
         return sum(words[w.lower()] for w in title_words) / (1 + math.sqrt(len(title_words)))
 
     return max(titled, key=shared).title
-
-
-def _story_quotes(
-    articles: Sequence[Article], entities: Sequence[Entity]
-) -> tuple[StoryQuote, ...]:
-    """Each quote with the entity of its speaker: by the speaker's mention, else by name."""
-    by_position = {(r.article_id, r.start): e.id for e in entities for r in e.mentions}
-    by_name = {name: e.id for e in entities for name in (e.name, *e.aliases)}
-    result = []
-    for article in articles:
-        for quote in article.quotes:
-            entity_id = None
-            if quote.speaker is not None:
-                entity_id = by_position.get((article.id, quote.speaker.start))
-            if entity_id is None and quote.speaker_name:
-                entity_id = by_name.get(quote.speaker_name)
-            result.append(StoryQuote(article.id, quote, entity_id))
-    return tuple(result)
 
 
 def _handle(error: SynopseError, source: str, stage: str, settings: Settings) -> ErrorRecord | None:

@@ -136,6 +136,13 @@ MAX_SPEAKER_DISTANCE = 6
 FUNCTION_WORDS = frozenset(
     {"von", "der", "die", "das", "in", "im", "am", "an", "auf", "aus", "bei"}
 )
+# How far back (characters) a pronoun looks for a subject before settling for any person.
+ANTECEDENT_WINDOW = 300
+OBJECT_PREPOSITIONS = frozenset(
+    {"mit", "von", "vom", "zu", "zum", "bei", "beim", "gegen", "für", "über", "an", "auf",
+     "nach", "gegenüber", "ohne", "um", "wie", "als"}
+)  # fmt: skip
+INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 _NOT_HE = frozenset({"female", "mostly_female"})
 _NOT_SHE = frozenset({"male", "mostly_male"})
 
@@ -163,9 +170,14 @@ class SpeakerResolver:
         mentions: Sequence[Mention],
         lexicon: SpeechLexicon,
         genders: Callable[[str], str],
+        quoted: Sequence[tuple[int, int]] = (),
     ) -> None:
         self._text = text
         self._mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        # People named inside a quote are talked about, not talking: no antecedents.
+        self._referents = [
+            m for m in self._mentions if not any(a <= m.start < b for a, b in quoted)
+        ]
         self._lexicon = lexicon
         self._genders = genders
 
@@ -182,7 +194,7 @@ class SpeakerResolver:
         ]
         scored = [(d, c) for d, c in scored if 0 < d <= MAX_SPEAKER_DISTANCE]
         if scored:
-            return min(scored, key=lambda pair: pair[0])[1].speaker
+            return min(scored, key=lambda pair: (pair[0], _order(pair[1], cue)))[1].speaker
         return self._generic_near(tokens, cue, after=after)
 
     def _generic_near(self, tokens: Sequence[Token], cue: int, *, after: bool) -> Speaker | None:
@@ -210,11 +222,19 @@ class SpeakerResolver:
         return None
 
     def first(self, tokens: Sequence[Token], *, from_end: bool) -> Speaker | None:
-        """The source named right after "laut" (or right before "zufolge"): any noun phrase."""
-        candidates = list(self._candidates(_source_phrase(tokens, from_end), generic=True))
+        """The source named right after "laut" (or right before "zufolge"): any noun phrase.
+
+        A source no mention names is called by its head noun ("nach Angaben des
+        Finanzministeriums" -> "Finanzministerium"), unless it is indefinite ("ein Sprecher").
+        """
+        phrase = _source_phrase(tokens, from_end)
+        candidates = list(self._candidates(phrase, generic=True))
         if not candidates:
             return None
-        return (candidates[-1] if from_end else candidates[0]).speaker
+        chosen = candidates[-1] if from_end else candidates[0]
+        if chosen.speaker.name is None and chosen.speaker.span is not None:
+            return Speaker(chosen.speaker.span, _head_name(phrase[chosen.first : chosen.last + 1]))
+        return chosen.speaker
 
     def _candidates(self, tokens: Sequence[Token], *, generic: bool) -> Iterator[_Candidate]:
         index = 0
@@ -230,10 +250,12 @@ class SpeakerResolver:
         self, tokens: Sequence[Token], index: int, *, generic: bool
     ) -> _Candidate | None:
         token = tokens[index]
+        if _is_possessor(tokens, index):
+            return None  # "Hannovers Trainer Stefan Kaya": the trainer speaks, not Hannover
         mention = self._mention_at(token.start)
         if mention is not None and (generic or mention.type in SPEAKER_TYPES):
             return self._mention_candidate(tokens, index, mention)
-        if token.pos == "NN" and self._lexicon.is_role(token.text):
+        if token.pos == "NN" and (self._lexicon.is_role(token.text) or _is_age_noun(token)):
             return self._role_candidate(tokens, index)
         if token.pos == "PPER" and token.text.lower() in SUBJECT_PRONOUNS:
             return self._candidate(tokens, index, index, self._antecedent(token))
@@ -297,6 +319,10 @@ class SpeakerResolver:
             named = self._candidate_at(tokens, following, generic=False)
             if named is not None and named.speaker.name is not None:
                 return self._candidate(tokens, first, named.last, named.speaker.name)
+        if tokens[first].text.lower() in INDEFINITE_DETERMINERS:
+            return self._candidate(tokens, first, index, None)  # "ein Sprecher": someone new
+        if _is_age_noun(tokens[index]):  # "der 41-Jährige": the person just named
+            return self._candidate(tokens, first, index, self._last_person(tokens[index]))
         return self._candidate(tokens, first, index, self._holder_of(tokens[index]))
 
     def _institution_at(self, tokens: Sequence[Token], index: int) -> bool:
@@ -307,25 +333,77 @@ class SpeakerResolver:
 
     def _holder_of(self, role: Token) -> str | None:
         """The person a role noun stands for: a mention with that role, or one named after it."""
-        before = [m for m in self._mentions if m.start < role.start and m.type == EntityType.PER]
+        before = [m for m in self._referents if m.start < role.start and m.type == EntityType.PER]
         for mention in reversed(before):
-            if mention.role and _same_word(mention.role, role.text):
+            if mention.role and _same_role(mention.role, role.text):
                 return mention.canonical
         for mention in reversed(before):
-            lead = self._text[max(0, mention.start - len(role.text) - 1) : mention.start]
-            if _same_word(lead.strip(), role.text):
+            lead = self._text[: mention.start].split()[-1:]
+            if lead and _same_role(lead[0].strip(",;:"), role.text):
                 return mention.canonical
         return None
 
+    def _last_person(self, token: Token) -> str | None:
+        before = [m for m in self._referents if m.end <= token.start and m.type == EntityType.PER]
+        return before[-1].canonical if before else None
+
     def _antecedent(self, pronoun: Token) -> str | None:
-        """The nearest preceding person whose first name does not contradict the pronoun."""
+        """The nearest preceding person whose first name does not contradict the pronoun,
+        preferring one that is no object of a preposition ("Selenskyj gab sich nach seinem
+        Telefonat mit Trump optimistisch. … erklärte er": er = Selenskyj)."""
         excluded = _NOT_SHE if pronoun.text.lower() in FEMININE_PRONOUNS else _NOT_HE
-        for mention in reversed(self._mentions):
-            if mention.start >= pronoun.start or mention.type != EntityType.PER:
-                continue
-            if self._genders(mention.canonical.split()[0]) not in excluded:
-                return mention.canonical
+        compatible = [
+            m
+            for m in self._referents
+            if m.start < pronoun.start
+            and m.type == EntityType.PER
+            and self._genders(m.canonical.split()[0]) not in excluded
+        ]
+        if not compatible:
+            return None
+        recent = [m for m in compatible if pronoun.start - m.end <= ANTECEDENT_WINDOW]
+        free = [m for m in recent if not self._after_preposition(m)]
+        return (free or compatible)[-1].canonical
+
+    def _after_preposition(self, mention: Mention) -> bool:
+        before = self._text[max(0, mention.start - 30) : mention.start].split()
+        return bool(before) and before[-1].lower() in OBJECT_PREPOSITIONS
+
+
+def _order(candidate: _Candidate, cue: int) -> int:
+    """Tie-break at equal distance: the opening subject, then the name after the verb
+    ("Auf seiner Plattform Truth Social schrieb Trump"), then anything else before it."""
+    if candidate.first == 0:
+        return 0
+    return 1 if candidate.first > cue else 2
+
+
+def _is_age_noun(token: Token) -> bool:
+    """ "41-Jährige", "24-Jähriger": news refers back to the person just named by age."""
+    return token.pos == "NN" and token.text.lower().rstrip("rn").endswith("-jährige")
+
+
+def _is_possessor(tokens: Sequence[Token], index: int) -> bool:
+    """A genitive name before a noun ("Hannovers Trainer", "Russlands Staatschef")."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        token.pos == "NE"
+        and token.text.endswith("s")
+        and following is not None
+        and following.pos == "NN"
+    )
+
+
+def _head_name(phrase: Sequence[Token]) -> str | None:
+    """The head noun of a source phrase, genitive "s" dropped; None when indefinite."""
+    if not phrase or phrase[0].text.lower() in INDEFINITE_DETERMINERS:
         return None
+    nouns = [t for t in phrase if t.pos in NOUN_TAGS]
+    if not nouns:
+        return None
+    head = nouns[-1] if phrase[0].pos in DETERMINER_TAGS | {"APPRART"} else nouns[0]
+    return _without_genitive(head.text)
 
 
 def _source_phrase(tokens: Sequence[Token], from_end: bool) -> Sequence[Token]:
@@ -349,6 +427,13 @@ def _without_article(tokens: Sequence[Token], text: str) -> str:
 
 def _without_genitive(name: str) -> str:
     return name[:-1] if name.endswith("s") and len(name) > 3 and name[-2] not in "sxz" else name
+
+
+def _same_role(given: str, role: str) -> bool:
+    """ "Bundeskanzler" is a "Kanzler", "Verkehrsminister" a "Minister" (or inflected forms)."""
+    given, role = given.lower(), role.lower()
+    stem = role[:-2] if len(role) > 6 else role
+    return _same_word(given, role) or (given.endswith(role) or stem in given[-len(role) - 2 :])
 
 
 def _same_word(a: str, b: str) -> bool:

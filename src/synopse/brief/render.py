@@ -85,7 +85,7 @@ def _markdown_story(story: JsonDict, titles: dict[str, str]) -> list[str]:
     for speaker, quotes in quote_groups(story["quotes"]):
         lines.append(f"- **{speaker}**")
         for q in quotes:
-            lines.append(f"  - ({q['kind']}) „{q['text']}“ {_cite([q['article_id']], titles)}")
+            lines += _quote_lines(q, titles)
     lines += ["", "### Who is who", ""]
     for e in story["entities"][:30]:
         extra = f" — {', '.join(e['roles'][:3])}" if e["roles"] else ""
@@ -105,6 +105,25 @@ def _pairs_markdown(story: JsonDict, limit: int = 10) -> list[str]:
     return [*lines, ""]
 
 
+def _quote_lines(quote: JsonDict, titles: dict[str, str]) -> list[str]:
+    """One quote once, cited by every outlet; each wording shown when they differ."""
+    sources = quote_sources(quote)
+    medium = f" [{quote['medium']}]" if quote.get("medium") else ""
+    if not quote.get("wording_differs"):
+        cited = _cite(sorted({s["article_id"] for s in sources}), titles)
+        return [f"  - ({quote['kind']}){medium} „{quote['text']}“ {cited}"]
+    lines = [f"  - ({quote['kind']}){medium} wording differs between outlets:"]
+    for source in sources:
+        lines.append(f"    - „{source['text']}“ {_cite([source['article_id']], titles)}")
+    return lines
+
+
+def quote_sources(quote: JsonDict) -> list[JsonDict]:
+    """The articles a report quote stands in; older reports without `sources` have one."""
+    own = {k: quote[k] for k in ("article_id", "start", "end", "text")}
+    return list(quote.get("sources") or [own])
+
+
 def _escape_md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -115,6 +134,7 @@ def render_html(report: Report, data: JsonDict) -> str:
     )
     articles = {a.id: a for a in report.articles}
     env.globals["quote_groups"] = quote_groups
+    env.globals["quote_sources"] = quote_sources
     env.globals["timeline_svg"] = timeline_svg
     env.globals["network_svg"] = network_svg
     env.globals["coverage_svg"] = coverage_svg

@@ -17,6 +17,7 @@ from synopse.model import (
     Fact,
     Quantity,
     Quote,
+    QuoteSource,
     Report,
     Span,
     Story,
@@ -148,7 +149,18 @@ def _story_quote(item: StoryQuote) -> JsonDict:
         "speaker_text": quote.speaker.text if quote.speaker else None,
         "speaker_name": quote.speaker_name,
         "cue": quote.cue.text if quote.cue else None,
+        "medium": quote.medium,
+        "sources": [
+            {"article_id": s.article_id, "start": s.start, "end": s.end, "text": s.text}
+            for s in item.sources or _own_source(item)
+        ],
+        "wording_differs": item.wording_differs,
     }
+
+
+def _own_source(item: StoryQuote) -> tuple[QuoteSource, ...]:
+    quote = item.quote
+    return (QuoteSource(item.article_id, quote.start, quote.end, quote.text),)
 
 
 def _comparison(comparison: Comparison, texts: dict[str, str]) -> JsonDict:
@@ -226,6 +238,7 @@ def quote_to_dict(quote: Quote) -> JsonDict:
         "speaker": span_to_dict(quote.speaker),
         "speaker_name": quote.speaker_name,
         "cue": span_to_dict(quote.cue),
+        "medium": quote.medium,
     }
 
 

@@ -1,0 +1,236 @@
+"""Indirect and reported speech: the clause a cue reports, and the source it names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from synopse.annotate.speech import (
+    CLAUSE_OPENERS,
+    FINITE_VERB_TAGS,
+    SO_REPORT,
+    WIE_REPORT,
+    Speaker,
+    SpeakerResolver,
+    SpeechLexicon,
+    is_speech_verb,
+    is_subjunctive,
+)
+from synopse.model import Quote, QuoteKind, Span, Token
+
+_SOURCE_PREPOSITIONS = frozenset({"von", "vom"})
+_PUNCT = frozenset({"$,", "$.", "$("})
+_CLAUSE_BREAK = frozenset({"$,", "$."})
+_INFINITIVE_WITH_ZU = frozenset({"PTKZU", "VVIZU"})
+
+# -- clauses --------------------------------------------------------------------------------
+
+
+def indirect_after(
+    text: str, tokens: Sequence[Token], cue: int, resolver: SpeakerResolver
+) -> Quote | None:
+    """ "Peskow sagte, er wisse nichts" / "Er erklärte, dass …": the clause after the comma."""
+    comma = next_break(tokens, cue)
+    if comma is None or comma + 1 >= len(tokens):
+        return None
+    clause = trim(tokens[comma + 1 :])
+    if not clause or not _is_reported_clause(clause, after_cue=True):
+        return None
+    speaker = resolver.near(tokens[: comma + 1], cue)
+    return make_quote(
+        text, clause[0].start, clause[-1].end, QuoteKind.INDIRECT, speaker, tokens, cue
+    )
+
+
+def clause_before(
+    text: str, tokens: Sequence[Token], cue: int, resolver: SpeakerResolver, kind: QuoteKind
+) -> Quote | None:
+    """ "Er wisse nichts, sagte Peskow." / "…, so Peskow.": the clause before the comma."""
+    if cue == 0 or tokens[cue - 1].pos != "$,":
+        return None
+    clause = trim(tokens[: cue - 1])
+    if not clause or not _is_reported_clause(clause, after_cue=False):
+        return None
+    speaker = resolver.near(tokens[cue:], 0)
+    return make_quote(text, clause[0].start, clause[-1].end, kind, speaker, tokens, cue)
+
+
+def continuation(text: str, tokens: Sequence[Token], previous: Quote) -> Quote | None:
+    """A sentence in Konjunktiv I right after indirect speech goes on reporting the speaker."""
+    clause = trim(tokens)
+    if not clause or not any(is_subjunctive(t, allow_conditional=False) for t in clause):
+        return None
+    if clause[0].text.lower() in {"ich", "wir"}:
+        return None  # first person: "ich habe" is indicative
+    speaker = Speaker(previous.speaker, previous.speaker_name) if previous.speaker else None
+    return make_quote(
+        text, clause[0].start, clause[-1].end, QuoteKind.INDIRECT, speaker, tokens, None
+    )
+
+
+def _is_reported_clause(clause: Sequence[Token], *, after_cue: bool) -> bool:
+    if after_cue and clause[0].lemma.lower() in CLAUSE_OPENERS:
+        return True
+    if after_cue and any(t.pos in _INFINITIVE_WITH_ZU for t in clause):
+        return True  # "kündigte an, … zu verlassen", "forderte sie auf, … zu evakuieren"
+    finite = [t for t in clause if t.pos in FINITE_VERB_TAGS]
+    return bool(finite) and is_subjunctive(finite[0])
+
+
+def next_break(tokens: Sequence[Token], cue: int) -> int | None:
+    """The comma or colon that ends the speech verb's own clause, if no other verb comes first."""
+    for index in range(cue + 1, len(tokens)):
+        token = tokens[index]
+        if token.pos == "$," or token.text == ":":
+            return index
+        if token.pos in FINITE_VERB_TAGS or token.pos == "$.":
+            return None
+    return None
+
+
+def trim(tokens: Sequence[Token]) -> Sequence[Token]:
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].pos in _PUNCT:
+        start += 1
+    while end > start and tokens[end - 1].pos in _PUNCT:
+        end -= 1
+    return tokens[start:end]
+
+
+# -- reported speech ------------------------------------------------------------------------
+
+
+def reported_by_marker(
+    text: str, tokens: Sequence[Token], index: int, length: int, resolver: SpeakerResolver
+) -> Quote | None:
+    """ "Laut Kreml …", "Nach Angaben der Polizei …", "… dem Kreml zufolge": the whole clause."""
+    speaker = marker_source(tokens, index, resolver, length)
+    if speaker is None:
+        return None
+    clause = trim(_without_span(tokens, index, length, speaker.span))
+    if not clause:
+        return None
+    return make_quote(
+        text, clause[0].start, clause[-1].end, QuoteKind.REPORTED, speaker, tokens, index
+    )
+
+
+def marker_source(
+    tokens: Sequence[Token], index: int, resolver: SpeakerResolver, length: int = 1
+) -> Speaker | None:
+    """The source a marker names: after "laut"/"nach Angaben" (and a "von"), before "zufolge"."""
+    postposition = tokens[index].pos == "APPO"
+    source = tokens[:index] if postposition else tokens[index + length :]
+    if source and not postposition and source[0].text.lower() in _SOURCE_PREPOSITIONS:
+        source = source[1:]  # "nach Informationen von Radio Bremen"
+    return resolver.first(source, from_end=postposition)
+
+
+def _without_span(
+    tokens: Sequence[Token], index: int, length: int, span: Span | None
+) -> Sequence[Token]:
+    """The sentence without its attribution when that stands at the start or the end."""
+    if span is None:
+        return tokens
+    frame_start = min(tokens[index].start, span.start)
+    frame_end = max(tokens[index + length - 1].end, span.end)
+    if frame_start == tokens[0].start:
+        return [t for t in tokens if t.start >= frame_end]
+    if all(t.pos in _PUNCT for t in tokens if t.start >= frame_end):
+        return [t for t in tokens if t.end <= frame_start]
+    return tokens
+
+
+def is_wie_report(lexicon: SpeechLexicon, tokens: Sequence[Token], index: int) -> bool:
+    if tokens[index].text.lower() != WIE_REPORT:
+        return False
+    verb = _wie_verb(lexicon, tokens, index)
+    return verb is not None
+
+
+def _wie_verb(lexicon: SpeechLexicon, tokens: Sequence[Token], index: int) -> int | None:
+    for position in range(index + 1, min(len(tokens), index + 8)):
+        if tokens[position].pos in _CLAUSE_BREAK:
+            return None
+        if is_speech_verb(lexicon, tokens, position):
+            return position
+    return None
+
+
+def reported_by_wie(
+    text: str, tokens: Sequence[Token], index: int, resolver: SpeakerResolver
+) -> Quote | None:
+    """ "Wie der Kreml mitteilte, …" / "…, wie Peskow sagte.": the rest of the sentence."""
+    end = index + 1
+    while end < len(tokens) and tokens[end].pos not in _CLAUSE_BREAK:
+        end += 1
+    speaker = resolver.first(tokens[index + 1 : end], from_end=False)
+    rest = list(tokens[:index]) + list(tokens[end:])
+    clause = trim(rest)
+    if not clause:
+        return None
+    return make_quote(
+        text, clause[0].start, clause[-1].end, QuoteKind.REPORTED, speaker, tokens, index
+    )
+
+
+def reported_impersonal(
+    text: str, tokens: Sequence[Token], index: int, resolver: SpeakerResolver
+) -> Quote | None:
+    """ "Aus dem Kreml hieß es, …": the source follows "aus"/"von"/"in"/"bei"."""
+    sources = [i for i, t in enumerate(tokens[:index]) if t.lemma.lower() in {"aus", "von", "bei"}]
+    speaker = resolver.first(tokens[sources[-1] + 1 : index], from_end=False) if sources else None
+    comma = next_break(tokens, index + 1)
+    clause = trim(tokens[comma + 1 :] if comma is not None else tokens[: max(0, index - 1)])
+    if not clause:
+        return None
+    return make_quote(
+        text, clause[0].start, clause[-1].end, QuoteKind.REPORTED, speaker, tokens, index
+    )
+
+
+def reported_anaphoric(text: str, tokens: Sequence[Token], previous: Quote | None) -> Quote | None:
+    """ "Demnach seien …": the source is the one just quoted, named by the adverb itself."""
+    clause = trim(tokens[1:])
+    if not clause:
+        return None
+    name = previous.speaker_name if previous else None
+    speaker = Speaker(Span(tokens[0].start, tokens[0].end, tokens[0].text), name)
+    return make_quote(text, clause[0].start, clause[-1].end, QuoteKind.REPORTED, speaker, tokens, 0)
+
+
+def is_so_report(tokens: Sequence[Token], index: int) -> bool:
+    """ "…, so Peskow." — "so" right after a comma, followed by a name or noun phrase."""
+    if tokens[index].text.lower() != SO_REPORT or index == 0 or tokens[index - 1].pos != "$,":
+        return False
+    following = _next_token(tokens, index)
+    return following is not None and following.pos in {"NE", "NN", "ART", "PPER", "ADJA"}
+
+
+def _next_token(tokens: Sequence[Token], index: int) -> Token | None:
+    return tokens[index + 1] if index + 1 < len(tokens) else None
+
+
+def next_text(tokens: Sequence[Token], index: int) -> str:
+    following = _next_token(tokens, index)
+    return following.text.lower() if following else ""
+
+
+def make_quote(
+    text: str,
+    start: int,
+    end: int,
+    kind: QuoteKind,
+    speaker: Speaker | None,
+    tokens: Sequence[Token],
+    cue: int | None,
+) -> Quote:
+    cue_span = None if cue is None else Span(tokens[cue].start, tokens[cue].end, tokens[cue].text)
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=kind,
+        speaker=speaker.span if speaker else None,
+        speaker_name=speaker.name if speaker else None,
+        cue=cue_span,
+    )

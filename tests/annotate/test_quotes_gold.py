@@ -1,0 +1,102 @@
+"""The team-written quote gold set: well-formed, rebuilt from its sources, and a quality gate."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from synopse.annotate.quotes import QuoteFinder
+from synopse.annotate.tokens import Tokenizer
+from synopse.model import EntityType, Mention
+
+REPO = Path(__file__).resolve().parents[2]
+GOLD = REPO / "tests" / "golden" / "quotes"
+# Measured with benchmarks/quality_quotes_gold.py (docs/quality.md); floors a little below.
+# Never lower them silently: a drop is a regression to explain.
+FLOORS = {
+    "dev": {"direct": 0.97, "indirect": 0.90, "reported": 0.80, "speaker": 0.75},
+    "holdout": {"direct": 0.97, "indirect": 0.93, "reported": 0.88, "speaker": 0.79},
+}
+
+
+def _module(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def benchmark() -> ModuleType:
+    return _module("quality_quotes_gold", REPO / "benchmarks" / "quality_quotes_gold.py")
+
+
+@pytest.mark.parametrize("split", ["dev", "holdout"])
+def test_gold_quotes_slice_back_and_are_rebuilt_from_the_sources(split: str) -> None:
+    build = _module("quotes_gold_build", GOLD / "build.py")
+    rebuilt = build.parse_source(GOLD / "source" / f"{split}.txt")
+    stored = [
+        json.loads(line) for line in (GOLD / f"{split}.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert rebuilt == stored
+    for article in stored:
+        for quote in article["quotes"]:
+            assert article["text"][quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_the_gold_set_has_at_least_150_quotes_of_every_kind_and_speaker_kind() -> None:
+    quotes = [
+        q
+        for split in ("dev", "holdout")
+        for line in (GOLD / f"{split}.jsonl").read_text("utf-8").splitlines()
+        for q in json.loads(line)["quotes"]
+    ]
+    assert len(quotes) >= 150
+    assert {q["kind"] for q in quotes} == {"direct", "indirect", "reported"}
+    assert {q["speaker_kind"] for q in quotes} == {
+        "name",
+        "role",
+        "pronoun",
+        "institution",
+        "unknown",
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", ["dev", "holdout"])
+def test_quote_finding_on_the_gold_set_stays_above_its_floors(
+    split: str, benchmark: ModuleType
+) -> None:
+    scores = benchmark.measure(benchmark.load(split))
+    floors = FLOORS[split]
+    for kind in ("direct", "indirect", "reported"):
+        assert scores.kinds[kind].f1 >= floors[kind], (kind, scores.kinds[kind])
+    assert scores.kinds["any"].speaker >= floors["speaker"], scores.kinds["any"]
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("Auf seiner Plattform Truth Social schrieb Trump: „Wir reden gut.“", "Truth Social"),
+        ("„Wir reden gut“, sagte Trump in einem Interview mit Fox News.", "Fox News"),
+        ("Trump schrieb auf X, er sei zufrieden.", "X"),
+        ("„Wir reden gut“, sagte Trump auf einer Pressekonferenz.", "Pressekonferenz"),
+        ("In einem Fernsehinterview sagte Trump, er sei zufrieden.", "Interview"),
+        ("„Wir reden gut“, sagte Trump am Abend.", None),
+        ("„Wir reden gut“, sagte Trump, nachdem er ein Bild gezeigt hatte.", None),
+    ],
+)
+def test_quotes_name_the_medium_when_the_frame_does(text: str, medium: str | None) -> None:
+    tokenizer, finder = Tokenizer(), QuoteFinder()
+    start = text.index("Trump")
+    trump = Mention(start, start + 5, "Trump", EntityType.PER, "Donald Trump")
+    (quote,) = finder(text, tokenizer(text), [trump])
+    assert quote.medium == medium
+    assert quote.speaker_name == "Donald Trump"
