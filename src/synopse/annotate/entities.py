@@ -38,9 +38,11 @@ from synopse.annotate.entity_consistency import (
     DocumentConsistency,
     NameSpan,
     name_forms,
+    span_text,
 )
 from synopse.annotate.gazetteer import gazetteer, lexicon
 from synopse.annotate.ner_context import context_type, coordinated, longer
+from synopse.annotate.ner_foreign import english_words, foreign_name_at, is_english_word
 from synopse.annotate.ner_organisations import OrganisationFinder
 from synopse.annotate.ner_words import (
     CLOSING_QUOTES,
@@ -90,13 +92,18 @@ class EntityRecognizer:
         while i < len(tokens):
             span = self._quoted_title_at(tokens, i)
             if span is None:
-                span = longer(self._phrase_at(tokens, i), self._name_run_at(tokens, i))
+                foreign = foreign_name_at(tokens, i)
+                span = longer(self._phrase_at(tokens, i), foreign)
+                span = longer(span, self._name_run_at(tokens, i))
                 span = longer(span, self._person_at(tokens, i))
                 span = longer(span, self._organisations.legal_form_at(tokens, i))
                 span = longer(span, self._organisations.club_at(tokens, i))
                 span = longer(span, self._unknown_place_at(tokens, i))
             if span is None:
                 i += 1
+                continue
+            if self._opens_place_adjective(span, tokens):
+                i = tokens.index(span.tokens[-1], i) + 2  # "New Yorker": an adjective
                 continue
             spans.append(self._with_apposition(self._typed(span, tokens), tokens))
             i = tokens.index(span.tokens[-1], i) + 1
@@ -111,15 +118,36 @@ class EntityRecognizer:
         if close is None or close == i + 1:
             return None
         title = tokens[i + 1 : close]
-        if not title[0].text[:1].isupper() or any(t.pos in NOT_IN_TITLES for t in title):
+        if not title[0].text[:1].isupper() or any(self._is_verbal(t) for t in title):
             return None
         named_work = i > 0 and tokens[i - 1].text.lower().endswith(WORK_NOUNS)
-        if not named_work and not any(t.pos in ("NE", "FM") for t in title):
-            return None  # scare quotes around a common noun: „Wutbürger“
+        if not named_work and not any(self._is_proper(t) for t in title):
+            return None  # scare quotes around a common noun: „Wutbürger“, „Frieden will“
         if any(self._gazetteer.heads_organisation(t.text) for t in title):
             return None  # „Berliner Zeitung“: an organisation, typed by the usual rules
-        kind = self._listed_type(title) or EntityType.MISC
+        kind = self._listed_type(title) or english_words().get(title[-1].text) or EntityType.MISC
         return NameSpan(tuple(title), kind, strong=kind is not EntityType.MISC)
+
+    def _is_verbal(self, token: Token) -> bool:
+        """A finite verb or pronoun: the quotation is a statement; HanTa tags words inside
+        quotation marks FM at times, so a lower-case word is checked in its lexicon too."""
+        if token.pos in NOT_IN_TITLES:
+            return True
+        return token.text[:1].islower() and self._lexicon.is_finite_verb(token.text)
+
+    def _is_proper(self, token: Token) -> bool:
+        word = token.text
+        if token.pos not in ("NE", "FM") or not word[:1].isupper():
+            return False
+        return not self._lexicon.is_common_word(word)
+
+    def _opens_place_adjective(self, span: NameSpan, tokens: Sequence[Token]) -> bool:
+        """ "New Yorker", "Los Angeleser": the name is the start of a place adjective."""
+        after = tokens.index(span.tokens[-1]) + 1
+        if after >= len(tokens) or not is_place_adjective(tokens[after]):
+            return False
+        place = f"{span_text(span)} {tokens[after].text[:-2]}"
+        return self._gazetteer.place_kind(place, proper_noun=True)
 
     # Step 1: gazetteer phrases ------------------------------------------------------------
 
@@ -219,13 +247,18 @@ class EntityRecognizer:
             return None
         if self._is_common_noun(word) or tokens[i].pos not in ("NN", "NE"):
             return None
+        if "-" in word and self._lexicon.is_common_word(word.rsplit("-", 1)[1]):
+            return None  # "im Ukraine-Konflikt": a common noun with a name in front
         return NameSpan((tokens[i],), EntityType.LOC)
 
     def _person_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """ "Peter Stein", "Heinrich Gottlob von Miltitz": first names, then one surname."""
         opener = tokens[i].text
         initial = len(opener) == 2 and opener[0].isupper() and opener[1] == "."
-        proper = tokens[i].pos in ("NE", "FM")
+        # A first name that is also a noun ("Mark", "Rose") counts before a tagged surname.
+        proper = tokens[i].pos in ("NE", "FM") or (
+            i + 1 < len(tokens) and tokens[i + 1].pos == "NE" and tokens[i].pos == "NN"
+        )
         if not initial and not (proper and self._gazetteer.is_first_name(opener)):
             return None
         names = i + 1
@@ -244,6 +277,8 @@ class EntityRecognizer:
         word = token.text
         if not word[:1].isupper() or not word[1:2].islower() or word in self._gazetteer.non_names:
             return False
+        if english_words().get(word) is not None:
+            return False  # "Hudson River", "Victoria Street": a foreign name's head noun
         return token.pos in ("NE", "NN", "FM", "ADJA", "ADJD") and not (
             self._gazetteer.role_of(word) or self._gazetteer.heads_organisation(word)
         )
@@ -251,6 +286,8 @@ class EntityRecognizer:
     # Step 3: typing -----------------------------------------------------------------------
 
     def _typed(self, span: NameSpan, tokens: Sequence[Token]) -> NameSpan:
+        if span.type is None and len(span.tokens) == 1 and is_english_word(span.tokens[0].text):
+            return span  # "Truth", "Office": English common nouns HanTa tags NE
         index = tokens.index(span.tokens[0])
         before = tokens[index - 1] if index > 0 else None
         role = None

@@ -45,6 +45,7 @@ _LISTED_SCORE = -13.0
 _CLEAR_MARGIN = 2.0
 # Shortest head noun that marks an unknown word as a compound ("Reetdach|haus").
 _MIN_COMPOUND_HEAD = 4
+_FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _PERSON_GENDERS = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
 
 
@@ -145,6 +146,12 @@ class Lexicon:
         scores = self._scores(word)
         common = max((s for t, s in scores.items() if t not in ("NE", "FM", "XY")), default=-99.0)
         return common > _LISTED_SCORE and common > scores.get("NE", -99.0) + _CLEAR_MARGIN
+
+    def is_finite_verb(self, word: str) -> bool:
+        """Whether the lexicon's best reading of `word` is a finite verb ("will", "kommt")."""
+        scores = self._scores(word)
+        best = max(scores, key=lambda tag: scores[tag], default="")
+        return best in _FINITE_VERB_TAGS and scores[best] > _LISTED_SCORE
 
     def is_compound_noun(self, word: str) -> bool:
         """Whether an unknown word ends in a common noun of the lexicon ("Eigen|basis")."""
