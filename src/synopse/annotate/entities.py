@@ -40,7 +40,7 @@ from synopse.annotate.entity_consistency import (
     name_forms,
     span_text,
 )
-from synopse.annotate.gazetteer import gazetteer, lexicon
+from synopse.annotate.gazetteer import gazetteer, inflection_key, lexicon
 from synopse.annotate.ner_context import context_type, coordinated, longer
 from synopse.annotate.ner_foreign import english_words, foreign_name_at, is_english_word
 from synopse.annotate.ner_organisations import OrganisationFinder
@@ -58,6 +58,7 @@ from synopse.annotate.ner_words import (
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     ROMAN,
+    SQUAD_NOUNS,
     WORK_NOUNS,
     is_acronym,
     is_place_adjective,
@@ -98,6 +99,7 @@ class EntityRecognizer:
                 span = longer(span, self._person_at(tokens, i))
                 span = longer(span, self._organisations.legal_form_at(tokens, i))
                 span = longer(span, self._organisations.club_at(tokens, i))
+                span = longer(span, self._organisations.local_institution_at(tokens, i))
                 span = longer(span, self._unknown_place_at(tokens, i))
             if span is None:
                 i += 1
@@ -105,7 +107,7 @@ class EntityRecognizer:
             if self._opens_place_adjective(span, tokens):
                 i = tokens.index(span.tokens[-1], i) + 2  # "New Yorker": an adjective
                 continue
-            spans.append(self._with_apposition(self._typed(span, tokens), tokens))
+            spans.append(_as_club(self._with_apposition(self._typed(span, tokens), tokens), tokens))
             i = tokens.index(span.tokens[-1], i) + 1
         return coordinated(spans, tokens)
 
@@ -169,6 +171,12 @@ class EntityRecognizer:
             return EntityType.ORG
         if any(form in self._gazetteer.misc for form in forms):
             return EntityType.MISC
+        if len(window) > 1:
+            key = inflection_key(name)
+            if key in self._gazetteer.organisation_keys:
+                return EntityType.ORG
+            if key in self._gazetteer.misc_keys:
+                return EntityType.MISC
         # HanTa guesses NN for many unknown words; an unknown word may still be a listed town.
         proper = all(t.pos in ("NE", "FM") or not self._lexicon.knows(t.text) for t in window)
         if any(self._gazetteer.place_kind(form, proper_noun=proper) for form in forms):
@@ -184,6 +192,8 @@ class EntityRecognizer:
         end = self._run_end(tokens, first)
         if end == first:
             return self._organisations.adjective_organisation(tokens, i)
+        if first > i and end - first > 1 and self._gazetteer.is_first_name(tokens[first].text):
+            return None  # "der Deutsche Nico Hülkenberg": a person after an adjective
         i = max(i, first - 2)
         span = NameSpan(tuple(tokens[i:end]))
         return self._organisations.extend(tokens, span)
@@ -286,8 +296,9 @@ class EntityRecognizer:
     # Step 3: typing -----------------------------------------------------------------------
 
     def _typed(self, span: NameSpan, tokens: Sequence[Token]) -> NameSpan:
-        if span.type is None and len(span.tokens) == 1 and is_english_word(span.tokens[0].text):
-            return span  # "Truth", "Office": English common nouns HanTa tags NE
+        word = span.tokens[0].text
+        if len(span.tokens) == 1 and is_english_word(word) and not self._gazetteer.lists(word):
+            return replace(span, type=None)  # "Truth", "Office": English nouns HanTa tags NE
         index = tokens.index(span.tokens[0])
         before = tokens[index - 1] if index > 0 else None
         role = None
@@ -384,6 +395,25 @@ class EntityRecognizer:
         return EntityType.ORG
 
 
+def _as_club(span: NameSpan, tokens: Sequence[Token]) -> NameSpan:
+    """ "Dortmunds Trainer", "Freiburgs Abwehr": a city's genitive before a squad noun is
+    its club."""
+    after = tokens.index(span.tokens[-1]) + 1
+    if span.type is not EntityType.LOC or len(span.tokens) != 1 or after >= len(tokens):
+        return span
+    if span.tokens[0].text.endswith("s") and tokens[after].text in SQUAD_NOUNS:
+        return replace(span, type=EntityType.ORG, strong=True)
+    return span
+
+
 def _mention(text: str, span: NameSpan, canonical: str) -> Mention:
     kind = span.type if span.type is not None else EntityType.PER
-    return Mention(span.start, span.end, text[span.start : span.end], kind, canonical, span.role)
+    end = span.end
+    last = span.tokens[-1].text
+    if last.endswith(".") and len(last) > _LONGEST_ABBREVIATION and last[:-1].isalpha():
+        end -= 1  # "Italien." at a sentence end the tokeniser took for an abbreviation
+        canonical = canonical.removesuffix(".")
+    return Mention(span.start, end, text[span.start : end], kind, canonical, span.role)
+
+
+_LONGEST_ABBREVIATION = 4  # "Jr.", "St.", "Inc." keep their period

@@ -32,13 +32,50 @@ class OrganisationFinder:
         """ "Münchner Sicherheitskonferenz", "Deutsche Bank": name adjectives before a head."""
         end = i
         while end < len(tokens) and (
-            tokens[end].text in NAME_ADJECTIVES or is_place_adjective(tokens[end])
+            tokens[end].text in NAME_ADJECTIVES or self._is_place_adjective(tokens[end])
         ):
             end += 1
-        head = tokens[end] if end < len(tokens) else None
-        if end == i or head is None or not self._gazetteer.heads_organisation(head.text):
+        head = tokens[end].text if end < len(tokens) else ""
+        if end == i or not self._heads_adjective_name(head):
             return self.institution_at(tokens, i)
+        if self._gazetteer.heads_event(head):  # "Münchner Sicherheitskonferenz"
+            return NameSpan(tuple(tokens[i : end + 1]), EntityType.MISC, strong=True)
         return self.extend(tokens, NameSpan(tuple(tokens[i : end + 1])))
+
+    def _is_place_adjective(self, token: Token) -> bool:
+        """ "Münchner"; also "Bayreuther", which HanTa may tag NN, when "Bayreuth" is a place."""
+        if is_place_adjective(token):
+            return True
+        word = token.text
+        stem = word[:-2]
+        return (
+            token.pos == "NN"
+            and word.endswith("er")
+            and self._gazetteer.place_kind(stem, proper_noun=True)
+        )
+
+    def _heads_adjective_name(self, word: str) -> bool:
+        names = self._gazetteer
+        return (
+            names.heads_organisation(word)
+            or names.is_local_institution(word)
+            or names.heads_event(word)
+        )
+
+    def local_institution_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
+        """ "Staatsanwaltschaft Düsseldorf", "Feuerwehr Oldenburg": an institution every
+        town has, named by the place after it."""
+        word = tokens[i].text
+        if i + 1 >= len(tokens) or tokens[i].pos != "NN":
+            return None
+        if not (
+            self._gazetteer.is_local_institution(word) or self._gazetteer.heads_organisation(word)
+        ):
+            return None
+        place = tokens[i + 1]
+        if place.pos != "NE" or not self._gazetteer.place_kind(place.text, proper_noun=True):
+            return None
+        return NameSpan((tokens[i], place), EntityType.ORG, strong=True)
 
     def institution_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """A compound such as "Bundesnachrichtendienst" or "Bundesamt für Justiz"."""

@@ -87,3 +87,12 @@ def is_acronym(word: str) -> bool:
 def is_place_adjective(token: Token) -> bool:
     """ "Münchner", "Frankfurter": capitalised adjectives from place names end in -er."""
     return token.pos == "ADJA" and token.text[:1].isupper() and token.text.endswith("er")
+
+
+# After a city's genitive these nouns mean its club, not the place: "Dortmunds Trainer".
+SQUAD_NOUNS = frozenset({
+    "Trainer", "Cheftrainer", "Coach", "Torwart", "Torhüter", "Keeper", "Kapitän", "Stürmer",
+    "Verteidiger", "Abwehr", "Offensive", "Mittelfeldspieler", "Sportdirektor", "Sportvorstand",
+    "Sportchef", "Manager", "Fans", "Anhänger", "Mannschaft", "Elf", "Kader", "Neuzugang",
+    "Angreifer", "Spielmacher", "Torjäger", "Innenverteidiger", "Profis"}
+)  # fmt: skip
