@@ -34,7 +34,7 @@ from synopse.config import Settings
 from synopse.errors import InputError, StageError, SynopseError
 from synopse.ingest import read_paths
 from synopse.ingest.outlets import OutletMap
-from synopse.link import resolve_entities
+from synopse.link import resolve_entities, with_story_types
 from synopse.link.quote_groups import group_story_quotes
 from synopse.model import Article, ErrorRecord, Report, Story
 
@@ -102,7 +102,8 @@ def build_stories(articles: Sequence[Article], settings: Settings) -> tuple[Stor
 
 
 def group_stories(articles: Sequence[Article], settings: Settings) -> list[list[Article]]:
-    """Stage 4: the articles by story, largest first; undated articles dated from their story."""
+    """Stage 4: the articles by story, largest first; undated articles dated from their story,
+    mentions typed as the story types their entity."""
     labels: list[int] = []
     if articles:
         labels = StoryClusterer.from_settings(settings.cluster).fit(articles).labels_.tolist()
@@ -110,7 +111,8 @@ def group_stories(articles: Sequence[Article], settings: Settings) -> list[list[
     for article, label in zip(articles, labels, strict=True):
         groups.setdefault(int(label), []).append(article)
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0].id))
-    return [date_from_story(members) for members in ordered]
+    # Mentions take their story-wide entity type, so articles and report agree (stage 5).
+    return [with_story_types(date_from_story(members)) for members in ordered]
 
 
 def _stories(groups: Sequence[Sequence[Article]], settings: Settings) -> tuple[Story, ...]:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from synopse.annotate.tokens import Tokenizer
 from synopse.link import resolve_entities
-from synopse.link.resolve import story_types
+from synopse.link.resolve import story_types, with_story_types
 from synopse.model import Article, Entity, EntityType, Mention
 
 PER, ORG, LOC = EntityType.PER, EntityType.ORG, EntityType.LOC
@@ -201,6 +201,18 @@ def test_the_majority_type_wins_and_story_types_reports_it_per_mention(
     assert (city.name, city.type) == ("Moskau", LOC)
     assert set(story_types([city]).values()) == {LOC}
     assert ("a", a.text.index("Moskaus")) in story_types([city])
+
+
+def test_story_types_are_applied_back_to_every_article_mention(tokenizer: Tokenizer) -> None:
+    a = article(
+        tokenizer, "a", "Kanzler Friedrich Merz reiste ab. Merz sprach.", [
+            ("Friedrich Merz", PER, "Kanzler"), ("Merz", PER)])  # fmt: skip
+    b = article(tokenizer, "b", "In Paris traf Merz den Präsidenten.", [("Merz", LOC)])
+    c = article(tokenizer, "c", "Auch Merz war dort.", [("Merz", PER)])
+    retyped = with_story_types([a, b, c])
+    assert [m.type for m in retyped[1].mentions] == [PER]
+    assert retyped[0] is a and retyped[2] is c  # unchanged articles are passed through
+    assert all(r.text[m.start : m.end] == m.text for r in retyped for m in r.mentions)
 
 
 def test_a_city_is_not_merged_into_a_person_of_that_surname(tokenizer: Tokenizer) -> None:

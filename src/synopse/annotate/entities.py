@@ -31,7 +31,6 @@ wars, prizes, holidays and software are MISC, matching GermEval's OTH class.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -39,66 +38,32 @@ from synopse.annotate.entity_consistency import (
     DocumentConsistency,
     NameSpan,
     name_forms,
+    span_text,
 )
-from synopse.annotate.gazetteer import gazetteer, lexicon
+from synopse.annotate.gazetteer import gazetteer, inflection_key, lexicon
+from synopse.annotate.ner_context import context_type, coordinated, longer
+from synopse.annotate.ner_foreign import english_words, foreign_name_at, is_english_word
+from synopse.annotate.ner_organisations import OrganisationFinder
+from synopse.annotate.ner_words import (
+    CLOSING_QUOTES,
+    MAX_ACRONYM,
+    MAX_PHRASE_TOKENS,
+    MAX_TITLE_TOKENS,
+    NAME_ADJECTIVES,
+    NAME_PARTICLES,
+    NOT_IN_TITLES,
+    OPENING_QUOTES,
+    PERSON_CUES,
+    PLACE_ENDINGS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    ROMAN,
+    SQUAD_NOUNS,
+    WORK_NOUNS,
+    is_acronym,
+    is_place_adjective,
+)
 from synopse.model import EntityType, Mention, Sentence, Token
-
-_MAX_PHRASE_TOKENS = 4
-_NAME_PARTICLES = frozenset({
-    "von", "van", "der", "de", "da", "del", "di", "du", "bin", "al", "ibn", "ten", "zu", "le",
-    "la", "dos", "y"}
-)  # fmt: skip
-_PERSON_CUES = frozenset({"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms."})
-_ORG_LINKS = frozenset({"für", "of", "for", "&"})
-# Capitalised adjectives that open multi-word names ("Vereinte Nationen", "Deutsche Bank").
-_NAME_ADJECTIVES = frozenset(
-    {
-        "Vereinte", "Vereinten", "Vereinigte", "Vereinigten", "Weißes", "Weißen", "Rotes", "Roten",
-        "Deutsche", "Deutschen", "Europäische", "Europäischen", "Internationale",
-        "Internationalen", "Nationale", "Nationalen", "Freie", "Freien", "Neue", "Neuen",
-        "Bayerische", "Bayerischen", "Süddeutsche", "Süddeutschen", "Norddeutsche",
-        "Norddeutschen", "Hessische", "Hessischen", "Sächsische", "Sächsischen",
-        "Russische", "Russischen", "Amerikanische", "Amerikanischen", "Oberste", "Obersten",
-    }
-)  # fmt: skip
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "nach", "aus", "im", "bei", "gen", "Richtung", "nahe", "zwischen"}
-)
-_ARTICLES = frozenset({
-    "der", "die", "das", "des", "dem", "den", "Der", "Die", "Das", "Des", "Dem", "Den"}
-)  # fmt: skip
-_PLACE_ENDINGS = (
-    "burg", "stadt", "dorf", "hausen", "heim", "ingen", "furt", "feld", "land", "ien", "reich",
-    "berg", "bach", "tal", "hagen", "rode", "stein", "brück", "brücken", "ow", "itz", "münde",
-    "kirchen", "hofen", "leben", "stedt", "büttel", "hude", "werder", "weiler", "walde"
-)  # fmt: skip
-_STREET_ENDINGS = (
-    "straße", "strasse", "platz", "allee", "gasse", "damm", "ufer", "weg", "markt", "bahnhof",
-    "kapelle", "kirche", "kathedrale", "dom", "schloss", "burg", "see", "insel", "tal",
-    "gebirge"
-)  # fmt: skip
-_PLACE_NOUNS = frozenset({
-    "Gemeinde", "Stadt", "Dorf", "Ortsteil", "Kreis", "Landkreis", "Region", "Provinz",
-    "Bezirk", "Kanton", "Bundesland", "Hauptstadt", "Insel", "Fluss", "Stadtteil"}
-)  # fmt: skip
-_SPEECH_VERBS = frozenset({
-    "sagen", "sagte", "sagt", "erklären", "erklärte", "betonen", "betonte", "meinen", "meinte",
-    "fordern", "forderte", "kritisieren", "kritisierte", "schreiben", "schrieb"}
-)  # fmt: skip
-_COORDINATORS = frozenset({"und", "oder", "sowie", ",", "bzw.", "/"})
-_OPENING_QUOTES = frozenset({"„", '"', "“", "»", "«", "‚"})
-_CLOSING_QUOTES = frozenset({"“", '"', "”", "«", "»", "‘"})
-_MAX_TITLE_TOKENS = 8
-# Nouns that announce the title of a work: „…“ after them is MISC ("der Roman „Der Nebelturm“").
-_WORK_NOUNS = (
-    "roman", "film", "buch", "song", "lied", "album", "titel", "serie", "sendung", "stück",
-    "oper", "gedicht", "spiel", "ausstellung", "kampagne", "operation", "programm", "single",
-)  # fmt: skip
-# A finite verb, pronoun or sentence punctuation marks a quoted statement, not a title.
-_NOT_IN_TITLES = frozenset({"VVFIN", "VAFIN", "VMFIN", "PPER", "PRF", "$,", "$.", "VVIMP"})
-_MAX_ACRONYM = 5
-_ROMAN = re.compile(r"[IVXLC]+")
-_INSTITUTION_PREFIXES = ("Bundes", "Landes", "Staats", "Europa", "EU-", "UN-", "Uno-", "Nato-")
 
 
 def role_nouns() -> frozenset[str]:
@@ -112,6 +77,7 @@ class EntityRecognizer:
     def __init__(self) -> None:
         self._gazetteer = gazetteer()
         self._lexicon = lexicon()
+        self._organisations = OrganisationFinder(self._gazetteer)
 
     def __call__(self, text: str, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:
         found = [span for sentence in sentences for span in self._sentence_spans(sentence)]
@@ -127,45 +93,73 @@ class EntityRecognizer:
         while i < len(tokens):
             span = self._quoted_title_at(tokens, i)
             if span is None:
-                span = _longer(self._phrase_at(tokens, i), self._name_run_at(tokens, i))
-                span = _longer(span, self._person_at(tokens, i))
-                span = _longer(span, self._legal_form_at(tokens, i))
-                span = _longer(span, self._club_at(tokens, i))
-                span = _longer(span, self._unknown_place_at(tokens, i))
+                foreign = foreign_name_at(tokens, i)
+                span = longer(self._phrase_at(tokens, i), foreign)
+                span = longer(span, self._name_run_at(tokens, i))
+                span = longer(span, self._person_at(tokens, i))
+                span = longer(span, self._organisations.legal_form_at(tokens, i))
+                span = longer(span, self._organisations.club_at(tokens, i))
+                span = longer(span, self._organisations.local_institution_at(tokens, i))
+                span = longer(span, self._unknown_place_at(tokens, i))
             if span is None:
                 i += 1
                 continue
-            spans.append(self._with_apposition(self._typed(span, tokens), tokens))
+            if self._opens_place_adjective(span, tokens):
+                i = tokens.index(span.tokens[-1], i) + 2  # "New Yorker": an adjective
+                continue
+            spans.append(_as_club(self._with_apposition(self._typed(span, tokens), tokens), tokens))
             i = tokens.index(span.tokens[-1], i) + 1
-        return _coordinated(spans, tokens)
+        return coordinated(spans, tokens)
 
     def _quoted_title_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """A short capitalised title in quotation marks without a finite verb: a work (MISC)."""
-        if tokens[i].text not in _OPENING_QUOTES:
+        if tokens[i].text not in OPENING_QUOTES:
             return None
-        close = next((j for j in range(i + 1, min(i + _MAX_TITLE_TOKENS + 2, len(tokens)))
-                      if tokens[j].text in _CLOSING_QUOTES), None)  # fmt: skip
+        close = next((j for j in range(i + 1, min(i + MAX_TITLE_TOKENS + 2, len(tokens)))
+                      if tokens[j].text in CLOSING_QUOTES), None)  # fmt: skip
         if close is None or close == i + 1:
             return None
         title = tokens[i + 1 : close]
-        if not title[0].text[:1].isupper() or any(t.pos in _NOT_IN_TITLES for t in title):
+        if not title[0].text[:1].isupper() or any(self._is_verbal(t) for t in title):
             return None
-        named_work = i > 0 and tokens[i - 1].text.lower().endswith(_WORK_NOUNS)
-        if not named_work and not any(t.pos in ("NE", "FM") for t in title):
-            return None  # scare quotes around a common noun: „Wutbürger“
+        named_work = i > 0 and tokens[i - 1].text.lower().endswith(WORK_NOUNS)
+        if not named_work and not any(self._is_proper(t) for t in title):
+            return None  # scare quotes around a common noun: „Wutbürger“, „Frieden will“
         if any(self._gazetteer.heads_organisation(t.text) for t in title):
             return None  # „Berliner Zeitung“: an organisation, typed by the usual rules
-        kind = self._listed_type(title) or EntityType.MISC
+        kind = self._listed_type(title) or english_words().get(title[-1].text) or EntityType.MISC
         return NameSpan(tuple(title), kind, strong=kind is not EntityType.MISC)
+
+    def _is_verbal(self, token: Token) -> bool:
+        """A finite verb or pronoun: the quotation is a statement; HanTa tags words inside
+        quotation marks FM at times, so a lower-case word is checked in its lexicon too."""
+        if token.pos in NOT_IN_TITLES:
+            return True
+        return token.text[:1].islower() and self._lexicon.is_finite_verb(token.text)
+
+    def _is_proper(self, token: Token) -> bool:
+        word = token.text
+        if token.pos not in ("NE", "FM") or not word[:1].isupper():
+            return False
+        return not self._lexicon.is_common_word(word)
+
+    def _opens_place_adjective(self, span: NameSpan, tokens: Sequence[Token]) -> bool:
+        """ "New Yorker", "Los Angeleser": the name is the start of a place adjective."""
+        after = tokens.index(span.tokens[-1]) + 1
+        if after >= len(tokens) or not is_place_adjective(tokens[after]):
+            return False
+        place = f"{span_text(span)} {tokens[after].text[:-2]}"
+        return self._gazetteer.place_kind(place, proper_noun=True)
 
     # Step 1: gazetteer phrases ------------------------------------------------------------
 
     def _phrase_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
-        for length in range(min(_MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
+        for length in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
             window = tokens[i : i + length]
             kind = self._listed_type(window)
             if kind is not None:
-                return self._extend_organisation(tokens, NameSpan(tuple(window), kind, strong=True))
+                span = NameSpan(tuple(window), kind, strong=True)
+                return self._organisations.extend(tokens, span)
         return None
 
     def _listed_type(self, window: Sequence[Token]) -> EntityType | None:
@@ -177,6 +171,12 @@ class EntityRecognizer:
             return EntityType.ORG
         if any(form in self._gazetteer.misc for form in forms):
             return EntityType.MISC
+        if len(window) > 1:
+            key = inflection_key(name)
+            if key in self._gazetteer.organisation_keys:
+                return EntityType.ORG
+            if key in self._gazetteer.misc_keys:
+                return EntityType.MISC
         # HanTa guesses NN for many unknown words; an unknown word may still be a listed town.
         proper = all(t.pos in ("NE", "FM") or not self._lexicon.knows(t.text) for t in window)
         if any(self._gazetteer.place_kind(form, proper_noun=proper) for form in forms):
@@ -191,14 +191,16 @@ class EntityRecognizer:
             first += 1  # name adjectives before the proper nouns ("Vereinigte Arabische")
         end = self._run_end(tokens, first)
         if end == first:
-            return self._adjective_organisation(tokens, i)
+            return self._organisations.adjective_organisation(tokens, i)
+        if first > i and end - first > 1 and self._gazetteer.is_first_name(tokens[first].text):
+            return None  # "der Deutsche Nico Hülkenberg": a person after an adjective
         i = max(i, first - 2)
         span = NameSpan(tuple(tokens[i:end]))
-        return self._extend_organisation(tokens, span)
+        return self._organisations.extend(tokens, span)
 
     def _opens_name(self, tokens: Sequence[Token], i: int) -> bool:
         token = tokens[i]
-        return token.text in _NAME_ADJECTIVES or _is_place_adjective(token)
+        return token.text in NAME_ADJECTIVES or is_place_adjective(token)
 
     def _run_end(self, tokens: Sequence[Token], i: int) -> int:
         end = i
@@ -207,7 +209,7 @@ class EntityRecognizer:
             if end < len(tokens) and self._separates_names(tokens, end):
                 break
             particles = end
-            while particles < len(tokens) and tokens[particles].text in _NAME_PARTICLES:
+            while particles < len(tokens) and tokens[particles].text in NAME_PARTICLES:
                 particles += 1
             if end < particles < len(tokens) and self._is_name_token(tokens[particles]):
                 end = particles
@@ -241,78 +243,13 @@ class EntityRecognizer:
             return False
         if any(part[:1].islower() for part in word.split("-")[1:]):
             return False  # "Down-to-earth-Habitus", "ARD-exclusiv": hyphenated common nouns
-        return token.pos == "NE" or token.pos == "FM" or _is_acronym(word)
-
-    def _adjective_organisation(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
-        """ "Münchner Sicherheitskonferenz", "Deutsche Bank": name adjectives before a head."""
-        end = i
-        while end < len(tokens) and (
-            tokens[end].text in _NAME_ADJECTIVES or _is_place_adjective(tokens[end])
-        ):
-            end += 1
-        head = tokens[end] if end < len(tokens) else None
-        if end == i or head is None or not self._gazetteer.heads_organisation(head.text):
-            return self._institution_at(tokens, i)
-        return self._extend_organisation(tokens, NameSpan(tuple(tokens[i : end + 1])))
-
-    def _institution_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
-        """A compound such as "Bundesnachrichtendienst" or "Bundesamt für Justiz"."""
-        word = tokens[i].text
-        if word.startswith(_INSTITUTION_PREFIXES) and self._gazetteer.heads_organisation(word):
-            span = NameSpan((tokens[i],), EntityType.ORG, strong=True)
-            return self._extend_organisation(tokens, span)
-        return None
-
-    def _extend_organisation(self, tokens: Sequence[Token], span: NameSpan) -> NameSpan:
-        """Take in a legal form ("AG") or a "für"-complement after an organisation head."""
-        end = tokens.index(span.tokens[-1]) + 1
-        if end < len(tokens) and tokens[end].text in self._gazetteer.org_suffixes:
-            return replace(span, tokens=(*span.tokens, tokens[end]))
-        if span.tokens and self._gazetteer.heads_organisation(span.tokens[-1].text):
-            complement = self._org_complement(tokens, end)
-            return replace(span, tokens=(*span.tokens, *tokens[end:complement]))
-        return span
-
-    def _org_complement(self, tokens: Sequence[Token], end: int) -> int:
-        if end + 1 >= len(tokens) or tokens[end].text not in _ORG_LINKS:
-            return end
-        stop = end + 1
-        while stop < len(tokens) and _is_capitalised_noun(tokens[stop]):
-            stop += 1
-        return stop if stop > end + 1 else end
-
-    def _legal_form_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
-        """ "Beispiel Technik GmbH": up to three capitalised words closed by a legal form; a
-        descriptor noun before them is not part of the name ("Autozulieferer Brenner AG")."""
-        if self._gazetteer.describes_organisation(tokens[i].text):
-            return None
-        end = i
-        while end < min(i + 3, len(tokens)) and _is_capitalised_noun(tokens[end]):
-            if tokens[end].text in self._gazetteer.org_suffixes:
-                break
-            end += 1
-        if end == i or end >= len(tokens) or tokens[end].text not in self._gazetteer.org_suffixes:
-            return None
-        return NameSpan(tuple(tokens[i : end + 1]), EntityType.ORG, strong=True)
-
-    def _club_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
-        """ "1. FC Nürnberg", "FC Schalke 04", "SV Wehen-Wiesbaden": a club abbreviation, the
-        place or name after it, and a founding year."""
-        first = i + 1 if tokens[i].text == "1." and i + 1 < len(tokens) else i
-        if tokens[first].text not in self._gazetteer.club_prefixes:
-            return None
-        end = first + 1
-        while end < min(first + 4, len(tokens)) and _continues_club(tokens[end]):
-            end += 1
-        if end == first + 1 or not tokens[first + 1].text[:1].isupper():
-            return None
-        return NameSpan(tuple(tokens[i:end]), EntityType.ORG, strong=True)
+        return token.pos == "NE" or token.pos == "FM" or is_acronym(word)
 
     def _unknown_place_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """ "in Ostermünde", "der Stadt Wettlingen": a capitalised word HanTa does not know,
         after a place preposition or place noun, names a place even when tagged NN."""
         word, before = tokens[i].text, tokens[i - 1].text if i > 0 else ""
-        if before not in _PLACE_PREPOSITIONS and before not in _PLACE_NOUNS:
+        if before not in PLACE_PREPOSITIONS and before not in PLACE_NOUNS:
             return None
         if not word[:1].isupper() or not word.replace("-", "").isalpha():
             return None
@@ -320,20 +257,25 @@ class EntityRecognizer:
             return None
         if self._is_common_noun(word) or tokens[i].pos not in ("NN", "NE"):
             return None
+        if "-" in word and self._lexicon.is_common_word(word.rsplit("-", 1)[1]):
+            return None  # "im Ukraine-Konflikt": a common noun with a name in front
         return NameSpan((tokens[i],), EntityType.LOC)
 
     def _person_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """ "Peter Stein", "Heinrich Gottlob von Miltitz": first names, then one surname."""
         opener = tokens[i].text
         initial = len(opener) == 2 and opener[0].isupper() and opener[1] == "."
-        proper = tokens[i].pos in ("NE", "FM")
+        # A first name that is also a noun ("Mark", "Rose") counts before a tagged surname.
+        proper = tokens[i].pos in ("NE", "FM") or (
+            i + 1 < len(tokens) and tokens[i + 1].pos == "NE" and tokens[i].pos == "NN"
+        )
         if not initial and not (proper and self._gazetteer.is_first_name(opener)):
             return None
         names = i + 1
         while names < len(tokens) and self._gazetteer.is_first_name(tokens[names].text):
             names += 1
         end = names
-        while end < len(tokens) and tokens[end].text in _NAME_PARTICLES:
+        while end < len(tokens) and tokens[end].text in NAME_PARTICLES:
             end += 1
         if end < len(tokens) and self._could_be_surname(tokens[end]):
             return NameSpan(tuple(tokens[i : end + 1]), EntityType.PER, strong=True)
@@ -345,6 +287,8 @@ class EntityRecognizer:
         word = token.text
         if not word[:1].isupper() or not word[1:2].islower() or word in self._gazetteer.non_names:
             return False
+        if english_words().get(word) is not None:
+            return False  # "Hudson River", "Victoria Street": a foreign name's head noun
         return token.pos in ("NE", "NN", "FM", "ADJA", "ADJD") and not (
             self._gazetteer.role_of(word) or self._gazetteer.heads_organisation(word)
         )
@@ -352,6 +296,9 @@ class EntityRecognizer:
     # Step 3: typing -----------------------------------------------------------------------
 
     def _typed(self, span: NameSpan, tokens: Sequence[Token]) -> NameSpan:
+        word = span.tokens[0].text
+        if len(span.tokens) == 1 and is_english_word(word) and not self._gazetteer.lists(word):
+            return replace(span, type=None)  # "Truth", "Office": English nouns HanTa tags NE
         index = tokens.index(span.tokens[0])
         before = tokens[index - 1] if index > 0 else None
         role = None
@@ -366,7 +313,7 @@ class EntityRecognizer:
             return replace(span, type=EntityType.ORG, strong=True)
         if before is not None and before.pos == "NN" and self._describes_organisation(before):
             return replace(span, type=EntityType.ORG, strong=True)  # "Nachrichtenagentur AFP"
-        if role is not None or (before is not None and before.text in _PERSON_CUES):
+        if role is not None or (before is not None and before.text in PERSON_CUES):
             return replace(span, type=EntityType.PER, strong=True, role=role)
         last = tokens.index(span.tokens[-1])
         after = tokens[last + 1] if last + 1 < len(tokens) else None
@@ -418,11 +365,11 @@ class EntityRecognizer:
         forms = name_forms(" ".join(words))
         if any(self._gazetteer.place_kind(name, proper_noun=True) for name in forms):
             return replace(span, type=EntityType.LOC, strong=True)
-        if len(words) == 1 and _is_acronym(words[0]):
+        if len(words) == 1 and is_acronym(words[0]):
             return replace(span, type=self._acronym_type(words[0]))
         if len(words) == 1 and self._is_common_noun(words[0]):
             return span  # "Heute", "Einfluss", "Vollbrand": common words HanTa took for names
-        kind = _context_type(words, before, after)
+        kind = context_type(words, before, after)
         if kind is not None:
             return replace(span, type=kind)
         if len(words) == 1 and span.tokens[0].pos == "FM":
@@ -436,87 +383,37 @@ class EntityRecognizer:
         does not end like a place ("Taiskirchen")."""
         if self._lexicon.is_common_word(word):
             return True
-        return not word.lower().endswith(_PLACE_ENDINGS) and self._lexicon.is_compound_noun(word)
+        return not word.lower().endswith(PLACE_ENDINGS) and self._lexicon.is_compound_noun(word)
 
     def _acronym_type(self, word: str) -> EntityType | None:
         """Capitals: an organisation ("CDU", "FBI") unless a numeral ("II"), a country code
         ("DE") or a shouted common word ("FRIEDEN")."""
-        if _ROMAN.fullmatch(word) or word in self._gazetteer.country_codes:
+        if ROMAN.fullmatch(word) or word in self._gazetteer.country_codes:
             return None
-        if len(word) > _MAX_ACRONYM and self._lexicon.knows(word.capitalize()):
+        if len(word) > MAX_ACRONYM and self._lexicon.knows(word.capitalize()):
             return None
         return EntityType.ORG
 
 
-def _longer(phrase: NameSpan | None, run: NameSpan | None) -> NameSpan | None:
-    """The listed phrase, unless a proper-noun run from the same token is longer."""
-    if phrase is None or (run is not None and len(run.tokens) > len(phrase.tokens)):
-        return run
-    return phrase
-
-
-def _context_type(
-    words: Sequence[str], before: Token | None, after: Token | None
-) -> EntityType | None:
-    """The type a name without listed or role evidence most often has, from its shape and
-    the word before or after it; None when neither gives a cue."""
-    preceding = before.text if before is not None else ""
-    if (after is not None and after.lemma in _SPEECH_VERBS) or preceding in _SPEECH_VERBS:
-        return EntityType.PER
-    if words[-1].endswith(_STREET_ENDINGS) or (
-        len(words) == 1 and words[0].lower().endswith(_PLACE_ENDINGS)
-    ):
-        return EntityType.LOC
-    if preceding in _PLACE_PREPOSITIONS or preceding in _PLACE_NOUNS:
-        return EntityType.LOC
-    if preceding in _ARTICLES:
-        return EntityType.ORG
-    return None
-
-
-def _coordinated(spans: list[NameSpan], tokens: Sequence[Token]) -> list[NameSpan]:
-    """Names joined by "und", "oder" or a comma share a type ("zwischen Elm und Börde"): a
-    guessed member takes the type of a neighbour that has evidence."""
-    typed = list(spans)
-    for order in (range(1, len(typed)), range(len(typed) - 2, -1, -1)):
-        for i in order:
-            j = i - 1 if order.step == 1 else i + 1
-            evidenced = not typed[j].guessed and typed[j].type is not None
-            if (
-                typed[i].guessed
-                and evidenced
-                and _joined(typed[min(i, j)], typed[max(i, j)], tokens)
-            ):
-                typed[i] = replace(typed[i], type=typed[j].type, guessed=False)
-    return typed
-
-
-def _joined(left: NameSpan, right: NameSpan, tokens: Sequence[Token]) -> bool:
-    gap = tokens[tokens.index(left.tokens[-1]) + 1 : tokens.index(right.tokens[0])]
-    return len(gap) == 1 and gap[0].text in _COORDINATORS
-
-
-def _continues_club(token: Token) -> bool:
-    word = token.text
-    return (word[:1].isupper() and token.pos in ("NE", "NN", "FM")) or (
-        word.isdigit() and len(word) == 2
-    )
-
-
-def _is_capitalised_noun(token: Token) -> bool:
-    return token.text[:1].isupper() and token.pos in ("NN", "NE", "FM")
-
-
-def _is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
-
-
-def _is_place_adjective(token: Token) -> bool:
-    """ "Münchner", "Frankfurter": capitalised adjectives from place names end in -er."""
-    return token.pos == "ADJA" and token.text[:1].isupper() and token.text.endswith("er")
+def _as_club(span: NameSpan, tokens: Sequence[Token]) -> NameSpan:
+    """ "Dortmunds Trainer", "Freiburgs Abwehr": a city's genitive before a squad noun is
+    its club."""
+    after = tokens.index(span.tokens[-1]) + 1
+    if span.type is not EntityType.LOC or len(span.tokens) != 1 or after >= len(tokens):
+        return span
+    if span.tokens[0].text.endswith("s") and tokens[after].text in SQUAD_NOUNS:
+        return replace(span, type=EntityType.ORG, strong=True)
+    return span
 
 
 def _mention(text: str, span: NameSpan, canonical: str) -> Mention:
     kind = span.type if span.type is not None else EntityType.PER
-    return Mention(span.start, span.end, text[span.start : span.end], kind, canonical, span.role)
+    end = span.end
+    last = span.tokens[-1].text
+    if last.endswith(".") and len(last) > _LONGEST_ABBREVIATION and last[:-1].isalpha():
+        end -= 1  # "Italien." at a sentence end the tokeniser took for an abbreviation
+        canonical = canonical.removesuffix(".")
+    return Mention(span.start, end, text[span.start : end], kind, canonical, span.role)
+
+
+_LONGEST_ABBREVIATION = 4  # "Jr.", "St.", "Inc." keep their period

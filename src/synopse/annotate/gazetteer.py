@@ -45,6 +45,7 @@ _LISTED_SCORE = -13.0
 _CLEAR_MARGIN = 2.0
 # Shortest head noun that marks an unknown word as a compound ("Reetdach|haus").
 _MIN_COMPOUND_HEAD = 4
+_FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _PERSON_GENDERS = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
 
 
@@ -75,6 +76,18 @@ class Gazetteer:
     club_prefixes: frozenset[str]  # "FC", "VfB": open a sports club's name
     non_names: frozenset[str]
     country_codes: frozenset[str]  # ISO 3166 two-letter codes ("DE", "US"), not organisations
+    local_institutions: tuple[str, ...] = ()  # "polizei": a body only with a place
+    event_heads: tuple[str, ...] = ()  # "konferenz", "festspiele": after a place adjective
+    organisation_keys: frozenset[str] = frozenset()  # inflection keys of multi-word names
+    misc_keys: frozenset[str] = frozenset()
+
+    def is_local_institution(self, word: str) -> bool:
+        """Whether `word` is an institution every town has ("Polizei", "Landgericht")."""
+        return word[:1].isupper() and _ends_with_any(word.lower(), self.local_institutions)
+
+    def heads_event(self, word: str) -> bool:
+        """Whether `word` ends in an event noun ("Sicherheitskonferenz", "Festspiele")."""
+        return word[:1].isupper() and _ends_with_any(word.lower(), self.event_heads)
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
@@ -102,6 +115,30 @@ class Gazetteer:
 
 
 _INFLECTIONS = ("innen", "in", "en", "es", "n", "s")
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+
+
+def inflection_key(name: str) -> str:
+    """A multi-word name with adjective and genitive endings cut, so that "Deutschen Post",
+    "Weiße Haus" and "Roten Kreuzes" meet their listed forms; a single word is its own key."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    return " ".join([*map(_without_adjective_ending, words[:-1]), _without_case_ending(words[-1])])
+
+
+def _without_adjective_ending(word: str) -> str:
+    for ending in _ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and word[:1].isupper():
+            return word[: -len(ending)]
+    return word
+
+
+def _without_case_ending(word: str) -> str:
+    for ending in ("es", "s", "n"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[: -len(ending)]
+    return word
 
 
 def _ends_with_any(word: str, endings: tuple[str, ...]) -> bool:
@@ -146,6 +183,12 @@ class Lexicon:
         common = max((s for t, s in scores.items() if t not in ("NE", "FM", "XY")), default=-99.0)
         return common > _LISTED_SCORE and common > scores.get("NE", -99.0) + _CLEAR_MARGIN
 
+    def is_finite_verb(self, word: str) -> bool:
+        """Whether the lexicon's best reading of `word` is a finite verb ("will", "kommt")."""
+        scores = self._scores(word)
+        best = max(scores, key=lambda tag: scores[tag], default="")
+        return best in _FINITE_VERB_TAGS and scores[best] > _LISTED_SCORE
+
     def is_compound_noun(self, word: str) -> bool:
         """Whether an unknown word ends in a common noun of the lexicon ("Eigen|basis")."""
         if "-" in word or self.knows_as_name(word) or self.is_common_word(word):
@@ -188,7 +231,15 @@ def gazetteer() -> Gazetteer:
         club_prefixes=read_word_list("ner_club_prefixes.txt"),
         non_names=read_word_list("ner_non_names.txt"),
         country_codes=frozenset(country.alpha_2 for country in pycountry.countries),
+        local_institutions=_longest_first(read_word_list("ner_local_institutions.txt")),
+        event_heads=_longest_first(read_word_list("ner_event_heads.txt")),
+        organisation_keys=_keys(read_word_list("ner_org_names.txt")),
+        misc_keys=_keys(read_word_list("ner_misc_names.txt")),
     )  # fmt: skip
+
+
+def _keys(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(inflection_key(name) for name in names if " " in name)
 
 
 def _longest_first(words: frozenset[str]) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from synopse.link.names import is_genitive_of, same_name
 from synopse.link.variants import role_sources, variants
 from synopse.model import Article, Entity, EntityType, MentionRef
 
-__all__ = ["resolve_entities", "same_name", "story_types"]
+__all__ = ["resolve_entities", "same_name", "story_types", "with_story_types"]
 
 
 def resolve_entities(articles: Sequence[Article], prefix: str) -> tuple[Entity, ...]:
@@ -36,6 +36,22 @@ def story_types(entities: Sequence[Entity]) -> dict[tuple[str, int], EntityType]
     """The story-wide type of every mention, by (article id, start offset): a mention typed
     differently in its article takes the type of the entity it was merged into."""
     return {(ref.article_id, ref.start): e.type for e in entities for ref in e.mentions}
+
+
+def with_story_types(articles: Sequence[Article]) -> list[Article]:
+    """The articles with every mention typed as the story types its entity, so that a name
+    one article could only guess ("Truth" or a bare surname) reads the same in all of them."""
+    types = story_types(resolve_entities(articles, "types"))
+    return [_retyped(article, types) for article in articles]
+
+
+def _retyped(article: Article, types: dict[tuple[str, int], EntityType]) -> Article:
+    mentions = tuple(
+        replace(m, type=types.get((article.id, m.start), m.type)) for m in article.mentions
+    )
+    if mentions == article.mentions:
+        return article
+    return replace(article, mentions=mentions)
 
 
 def _entity(cluster: Cluster) -> Entity:

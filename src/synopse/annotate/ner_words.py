@@ -1,0 +1,98 @@
+"""Word sets and token shapes the entity rules share (`entities`, `ner_*`).
+
+Long lexicons live in `annotate/data/ner_*.txt`; what is here are short closed classes of
+function words and endings that the rules test against.
+"""
+
+from __future__ import annotations
+
+import re
+
+from synopse.model import Token
+
+MAX_PHRASE_TOKENS = 4
+NAME_PARTICLES = frozenset({
+    "von", "van", "der", "de", "da", "del", "di", "du", "bin", "al", "ibn", "ten", "zu", "le",
+    "la", "dos", "y"}
+)  # fmt: skip
+PERSON_CUES = frozenset({"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms."})
+ORG_LINKS = frozenset({"für", "of", "for", "&"})
+# Capitalised adjectives that open multi-word names ("Vereinte Nationen", "Deutsche Bank").
+NAME_ADJECTIVES = frozenset(
+    {
+        "Vereinte", "Vereinten", "Vereinigte", "Vereinigten", "Weißes", "Weißen", "Rotes", "Roten",
+        "Deutsche", "Deutschen", "Europäische", "Europäischen", "Internationale",
+        "Internationalen", "Nationale", "Nationalen", "Freie", "Freien", "Neue", "Neuen",
+        "Bayerische", "Bayerischen", "Süddeutsche", "Süddeutschen", "Norddeutsche",
+        "Norddeutschen", "Hessische", "Hessischen", "Sächsische", "Sächsischen",
+        "Russische", "Russischen", "Amerikanische", "Amerikanischen", "Oberste", "Obersten",
+    }
+)  # fmt: skip
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "nach", "aus", "im", "bei", "gen", "Richtung", "nahe", "zwischen"}
+)
+ARTICLES = frozenset({
+    "der", "die", "das", "des", "dem", "den", "Der", "Die", "Das", "Des", "Dem", "Den"}
+)  # fmt: skip
+PLACE_ENDINGS = (
+    "burg", "stadt", "dorf", "hausen", "heim", "ingen", "furt", "feld", "land", "ien", "reich",
+    "berg", "bach", "tal", "hagen", "rode", "stein", "brück", "brücken", "ow", "itz", "münde",
+    "kirchen", "hofen", "leben", "stedt", "büttel", "hude", "werder", "weiler", "walde"
+)  # fmt: skip
+STREET_ENDINGS = (
+    "straße", "strasse", "platz", "allee", "gasse", "damm", "ufer", "weg", "markt", "bahnhof",
+    "kapelle", "kirche", "kathedrale", "dom", "schloss", "burg", "see", "insel", "tal",
+    "gebirge"
+)  # fmt: skip
+PLACE_NOUNS = frozenset({
+    "Gemeinde", "Stadt", "Dorf", "Ortsteil", "Kreis", "Landkreis", "Region", "Provinz",
+    "Bezirk", "Kanton", "Bundesland", "Hauptstadt", "Insel", "Fluss", "Stadtteil"}
+)  # fmt: skip
+SPEECH_VERBS = frozenset({
+    "sagen", "sagte", "sagt", "erklären", "erklärte", "betonen", "betonte", "meinen", "meinte",
+    "fordern", "forderte", "kritisieren", "kritisierte", "schreiben", "schrieb"}
+)  # fmt: skip
+COORDINATORS = frozenset({"und", "oder", "sowie", ",", "bzw.", "/"})
+OPENING_QUOTES = frozenset({"„", '"', "“", "»", "«", "‚"})
+CLOSING_QUOTES = frozenset({"“", '"', "”", "«", "»", "‘"})
+MAX_TITLE_TOKENS = 8
+# Nouns that announce the title of a work: „…“ after them is MISC ("der Roman „Der Nebelturm“").
+WORK_NOUNS = (
+    "roman", "film", "buch", "song", "lied", "album", "titel", "serie", "sendung", "stück",
+    "oper", "gedicht", "spiel", "ausstellung", "kampagne", "operation", "programm", "single",
+)  # fmt: skip
+# A finite verb, pronoun or sentence punctuation marks a quoted statement, not a title.
+NOT_IN_TITLES = frozenset({"VVFIN", "VAFIN", "VMFIN", "PPER", "PRF", "$,", "$.", "VVIMP"})
+MAX_ACRONYM = 5
+ROMAN = re.compile(r"[IVXLC]+")
+INSTITUTION_PREFIXES = ("Bundes", "Landes", "Staats", "Europa", "EU-", "UN-", "Uno-", "Nato-")
+
+
+def continues_club(token: Token) -> bool:
+    word = token.text
+    return (word[:1].isupper() and token.pos in ("NN", "NE", "FM")) or (
+        word.isdigit() and len(word) == 2
+    )
+
+
+def is_capitalised_noun(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos in ("NN", "NE", "FM")
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
+
+
+def is_place_adjective(token: Token) -> bool:
+    """ "Münchner", "Frankfurter": capitalised adjectives from place names end in -er."""
+    return token.pos == "ADJA" and token.text[:1].isupper() and token.text.endswith("er")
+
+
+# After a city's genitive these nouns mean its club, not the place: "Dortmunds Trainer".
+SQUAD_NOUNS = frozenset({
+    "Trainer", "Cheftrainer", "Coach", "Torwart", "Torhüter", "Keeper", "Kapitän", "Stürmer",
+    "Verteidiger", "Abwehr", "Offensive", "Mittelfeldspieler", "Sportdirektor", "Sportvorstand",
+    "Sportchef", "Manager", "Fans", "Anhänger", "Mannschaft", "Elf", "Kader", "Neuzugang",
+    "Angreifer", "Spielmacher", "Torjäger", "Innenverteidiger", "Profis"}
+)  # fmt: skip
