@@ -61,6 +61,11 @@ def static_file(request: Request, name: str) -> Response:
     return Response(cache[name], media_type=media_type, headers={"Cache-Control": "max-age=300"})
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)  # browsers ask for it; an empty answer, not a 404
+
+
 @router.get("/", response_class=HTMLResponse)
 def story_list(
     request: Request,
