@@ -41,6 +41,7 @@ def create_app(repository: Repository, settings: WebSettings) -> ASGIApp:
     app.state.web_settings = settings
     app.state.templates = pages.template_environment()
     app.state.static_cache = {}
+    app.state.story_pages = {}
     app.include_router(api.router)
     app.include_router(pages.router)
     _add_error_handlers(app, settings)

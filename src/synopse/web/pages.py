@@ -16,6 +16,7 @@ from synopse.web.views import (
     article_markup,
     article_stories,
     article_url,
+    claims_by_article,
     entity_url,
     outlet_contributions,
     valid_span,
@@ -23,6 +24,7 @@ from synopse.web.views import (
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
+STORY_PAGES_CACHED = 64  # rendered story pages kept, each valid while its story dict is
 
 # name -> (package, file, media type): the only files /static serves
 STATIC_FILES = {
@@ -99,6 +101,20 @@ def story_list(
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     repository = repository_of(request)
     story = repository.story(story_id)
+    cache: dict[str, tuple[JsonDict, str]] = request.app.state.story_pages
+    if story_id in cache and cache[story_id][0] is story:
+        return HTMLResponse(cache[story_id][1])
+    response = _render_story(request, story)
+    if len(cache) >= STORY_PAGES_CACHED:
+        cache.pop(next(iter(cache)))
+    # the same dict again means the same data: a store that re-reads builds a new one each
+    # time and never hits; the in-memory store hands out one dict until its next ingest
+    cache[story_id] = (story, bytes(response.body).decode())
+    return response
+
+
+def _render_story(request: Request, story: JsonDict) -> HTMLResponse:
+    repository = repository_of(request)
     articles = {aid: _article_head(repository.article(aid)) for aid in story["article_ids"]}
     return render(
         request,
@@ -107,6 +123,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         articles=articles,
         outlets={aid: a["outlet"] or aid for aid, a in articles.items()},
         contributions=outlet_contributions(story),
+        cells=claims_by_article(story["comparisons"]),
     )
 
 

@@ -4,7 +4,8 @@ contributes to a story, an article's marks. Plain functions of report-shaped dat
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import quote, urlencode
+from functools import lru_cache
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -18,15 +19,33 @@ def article_url(
     article_id: str, story_id: str | None = None, start: int | None = None, end: int | None = None
 ) -> str:
     """The article page; with offsets, the span is highlighted and scrolled to (#hl)."""
-    params: dict[str, str | int] = {"story": story_id} if story_id else {}
+    params = [f"story={_quoted(story_id)}"] if story_id else []
     if start is not None and end is not None:
-        params |= {"start": start, "end": end}
-    query = f"?{urlencode(params)}" if params else ""
-    return f"/articles/{quote(article_id, safe='')}{query}" + ("#hl" if start is not None else "")
+        params.append(f"start={int(start)}&end={int(end)}")
+    query = "?" + "&".join(params) if params else ""
+    return f"/articles/{_quoted(article_id)}{query}" + ("#hl" if start is not None else "")
 
 
 def entity_url(name: str) -> str:
-    return "/entities/" + quote(name, safe="")
+    return "/entities/" + _quoted(name)
+
+
+@lru_cache(maxsize=8192)
+def _quoted(value: str) -> str:
+    """Percent-encoded for a path segment or query value (a story page asks for the same
+    few ids hundreds of times)."""
+    return quote(value, safe="")
+
+
+def claims_by_article(comparisons: Iterable[JsonDict]) -> list[dict[str, list[JsonDict]]]:
+    """For each comparison, its claims keyed by article (one pass, not one filter per cell)."""
+    table = []
+    for comparison in comparisons:
+        cells: dict[str, list[JsonDict]] = {}
+        for claim in comparison["claims"]:
+            cells.setdefault(claim["article_id"], []).append(claim)
+        table.append(cells)
+    return table
 
 
 def outlet_contributions(story: JsonDict) -> dict[str, JsonDict]:
