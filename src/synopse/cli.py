@@ -390,10 +390,6 @@ def annotations_to_dict(found: Annotations, text: str) -> dict[str, Any]:
     }
 
 
-if __name__ == "__main__":
-    main()
-
-
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option(
@@ -440,3 +436,7 @@ def serve(
     web = replace(settings.web, host=host or settings.web.host, port=port or settings.web.port)
     settings = replace(settings, web=web)
     run_server(open_repository(paths, db, report_file, settings), settings)
+
+
+if __name__ == "__main__":
+    main()
