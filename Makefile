@@ -5,7 +5,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 OUT ?= out/demo
 
-.PHONY: demo test lint typecheck pytest browser clean
+.PHONY: demo serve test lint typecheck pytest browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/synopse analyze examples/ --out $(OUT)
 
+# The web app on the example corpus: http://127.0.0.1:8000 (HOST/PORT to change; Ctrl-C stops)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: $(VENV)/.installed
+	$(BIN)/synopse serve examples/ --host $(HOST) --port $(PORT)
+
 test: $(VENV)/.dev-installed browser lint typecheck pytest
 
 lint: $(VENV)/.dev-installed
@@ -30,7 +36,13 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
-pytest: $(VENV)/.dev-installed
+py# The web app on the example corpus: http://127.0.0.1:8000 (HOST/PORT to change; Ctrl-C stops)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: $(VENV)/.installed
+	$(BIN)/synopse serve examples/ --host $(HOST) --port $(PORT)
+
+test: $(VENV)/.dev-installed
 	$(BIN)/pytest
 
 # The HTML report is opened in a real headless Chromium by the tests (Debian's package).

@@ -390,5 +390,53 @@ def annotations_to_dict(found: Annotations, text: str) -> dict[str, Any]:
     }
 
 
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--db",
+    metavar="URL",
+    help="Serve a database store: sqlite:///synopse.db or "
+    "postgresql://user@host/name (written by `synopse ingest`).",
+)
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Serve a report.json written by `synopse analyze`.",
+)
+@click.option(
+    "--host",
+    help="Address to listen on (default 127.0.0.1: this machine only; [web] host in the config).",
+)
+@click.option("--port", type=click.IntRange(1, 65535), help="Port (default 8000; [web] port).")
+@_config_option
+def serve(
+    paths: tuple[str, ...],
+    db: str | None,
+    report_file: Path | None,
+    host: str | None,
+    port: int | None,
+    config: Path | None,
+) -> None:
+    """Browse stories in a web app with an HTTP API.
+
+    The store is one of: PATHS (files, directories, URLs, feeds — analysed now and held in
+    memory), --report FILE (a report.json) or --db URL (a database). Pages: / (stories,
+    with search and filters), /stories/ID, /articles/ID, /entities/NAME, /ingest (status);
+    the API is under /api (reference at /docs, OpenAPI at /openapi.json).
+
+    POST /api/ingest adds articles (JSON {"sources": [URL, ...]} or uploaded files) and needs
+    `Authorization: Bearer TOKEN` with the token of `[web] token` or the SYNOPSE_TOKEN
+    environment variable; without a token, writes are disabled. URL ingest refuses loopback,
+    private and link-local addresses unless `[web] allow_private_urls = true`.
+    """
+    from synopse.web.serve import open_repository, run_server, server_settings
+
+    settings = server_settings(load_settings(config))
+    web = replace(settings.web, host=host or settings.web.host, port=port or settings.web.port)
+    settings = replace(settings, web=web)
+    run_server(open_repository(paths, db, report_file, settings), settings)
+
+
 if __name__ == "__main__":
     main()

@@ -1,11 +1,12 @@
 """Settings: one typed, frozen dataclass per stage, collected in `Settings`.
 
 Defaults live here; a `synopse.toml` file (or `--config FILE`) overrides them, section by
-section: `[clean]`, `[annotate]`, `[cluster]`, `[compare]`, `[brief]`.
+section: `[clean]`, `[annotate]`, `[cluster]`, `[compare]`, `[brief]`, `[web]`.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -37,6 +38,8 @@ class IngestSettings:
     max_redirects: int = 5
     user_agent: str = "synopse/0.1 (news comparison; +https://example.invalid/synopse)"
     outlets_file: str = ""  # TOML outlet map (see synopse.ingest.outlets); "" for none
+    # False: every URL and redirect hop must resolve to public addresses (the web API sets it)
+    allow_private_urls: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,22 @@ class BriefSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSettings:
+    """`synopse serve`: where it listens and what it accepts."""
+
+    host: str = "127.0.0.1"  # loopback only unless told otherwise
+    port: int = 8000
+    token: str = ""  # bearer token for write endpoints; "" disables them (env SYNOPSE_TOKEN wins)
+    max_upload_bytes: int = 5_000_000  # per uploaded article file
+    max_request_bytes: int = 20_000_000  # per request body
+    allow_private_urls: bool = False  # URL ingest may reach loopback, private, link-local hosts
+
+    def write_token(self) -> str:
+        """The configured token: SYNOPSE_TOKEN from the environment, else `[web] token`."""
+        return os.environ.get("SYNOPSE_TOKEN", "") or self.token
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
@@ -80,6 +99,7 @@ class Settings:
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
     compare: CompareSettings = field(default_factory=CompareSettings)
     brief: BriefSettings = field(default_factory=BriefSettings)
+    web: WebSettings = field(default_factory=WebSettings)
     on_error: OnError = "record"
 
 

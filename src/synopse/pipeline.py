@@ -68,13 +68,26 @@ def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None 
                 progress(item.source)
         else:
             cleaned.append(item)
+    return analyze_cleaned(cleaned, settings, errors, progress)
+
+
+def analyze_cleaned(
+    cleaned: Sequence[Article],
+    settings: Settings,
+    errors: Sequence[ErrorRecord] = (),
+    progress: Progress | None = None,
+    annotate: Callable[[Article], Article] | None = None,
+) -> Report:
+    """Stages 2 (duplicates, recurring lines) to 7 on articles `read_articles` produced;
+    `annotate` replaces the stage-3 annotator (a store passes one that reuses earlier work)."""
+    recorded = list(errors)
     cleaned = mark_duplicates(cleaned, settings.clean.duplicate_threshold)
     cleaned = remove_recurring_lines(cleaned)
-    articles = list(_annotated(cleaned, settings, errors, progress))
+    articles = list(_annotated(cleaned, settings, recorded, progress, annotate))
     groups = group_stories(distinct_sources(articles), settings)
     dated = {a.id: a for group in groups for a in group}
     articles = [dated.get(a.id, a) for a in articles]
-    return Report(tuple(articles), _stories(groups, settings), tuple(errors))
+    return Report(tuple(articles), _stories(groups, settings), tuple(recorded))
 
 
 def _annotated(
@@ -82,9 +95,10 @@ def _annotated(
     settings: Settings,
     errors: list[ErrorRecord],
     progress: Progress | None,
+    annotate: Callable[[Article], Article] | None = None,
 ) -> Iterator[Article]:
     """Stage 3 on each article; a failure is handled by `settings.on_error`."""
-    annotator = shared_annotator(settings.annotate)
+    annotator = annotate or shared_annotator(settings.annotate)
     for article in articles:
         try:
             yield annotator(article)

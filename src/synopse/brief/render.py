@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from synopse.brief.pictures import co_occurrences, coverage_svg, network_svg, timeline_svg
@@ -129,9 +129,9 @@ def _escape_md(text: str) -> str:
 
 
 def render_html(report: Report, data: JsonDict) -> str:
-    env = Environment(
-        loader=PackageLoader("synopse.brief", "templates"), autoescape=select_autoescape()
-    )
+    # autoescape=True, not select_autoescape(): that goes by extension, and ".html.j2" is none
+    # of its HTML extensions, so article text (untrusted) would reach the page unescaped
+    env = Environment(loader=PackageLoader("synopse.brief", "templates"), autoescape=True)
     articles = {a.id: a for a in report.articles}
     env.globals["quote_groups"] = quote_groups
     env.globals["quote_sources"] = quote_sources

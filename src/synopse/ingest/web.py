@@ -38,6 +38,7 @@ from synopse.errors import InputError
 from synopse.ingest.encoding import decode_bytes
 from synopse.ingest.files import RawDocument
 from synopse.ingest.html import html_to_document
+from synopse.ingest.ssrf import check_public_url
 
 MAX_FEED_ENTRIES = 200  # a feed is a list of recent articles; more is a mistake or an archive
 ID_HEX_DIGITS = 12
@@ -119,6 +120,8 @@ class Fetcher:
         visited = [url]
         request = self._client.build_request("GET", url)
         while True:
+            if not self.settings.allow_private_urls:
+                check_public_url(str(request.url))  # every hop: a redirect may point inside
             response = self._client.send(request, stream=True)
             if not response.is_redirect:
                 return _checked_status(url, response)
