@@ -52,11 +52,17 @@ def database_url(db: str) -> str:
 class SqlStore(StoreReader):
     """Articles and stories in a SQL database; reads come from `StoreReader`."""
 
-    def __init__(self, engine: Engine, settings: Settings, batch_size: int) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings,
+        batch_size: int,
+        annotator: Annotator | None = None,
+    ) -> None:
         super().__init__(engine)
         self.settings = settings
         self.batch_size = batch_size
-        self._annotator: Annotator | None = None
+        self._annotator = annotator
 
     @classmethod
     def open(
@@ -64,8 +70,10 @@ class SqlStore(StoreReader):
         db: str = DEFAULT_DB,
         settings: Settings | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        annotator: Annotator | None = None,
     ) -> SqlStore:
-        """Connect to `db` (URL or SQLite path) and bring its schema up to date."""
+        """Connect to `db` (URL or SQLite path) and bring its schema up to date; `annotator`
+        is loaded from `settings` on first ingest unless given."""
         if batch_size < 1:
             raise ConfigError(f"batch size {batch_size}: expected 1 or more")
         try:
@@ -75,7 +83,7 @@ class SqlStore(StoreReader):
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         _upgrade(engine, db)
-        return cls(engine, settings or Settings(), batch_size)
+        return cls(engine, settings or Settings(), batch_size, annotator)
 
     def close(self) -> None:
         self.engine.dispose()
