@@ -115,6 +115,9 @@ class SqlStore(StoreReader):
             self._finish_run(run_id, "failed", f"{type(exc).__name__}: {exc}")
             raise
         self._finish_run(run_id, "done")
+        with self.engine.connect() as conn:  # a story made in one batch may merge in the next
+            existing = set(conn.scalars(select(t.stories.c.id)))
+        total.stories_updated = [s for s in total.stories_updated if s in existing]
         return _summary(total)
 
     @property
