@@ -32,6 +32,9 @@ from synopse.ingest.jsonl import parse_field_map
 from synopse.model import Article, ErrorRecord, Report
 from synopse.pipeline import analyze as run_analysis
 from synopse.pipeline import read_articles
+from synopse.store.commands import FORMATS, analyze_into_store, export_report, run_ingest
+from synopse.store.commands import summary_line as ingest_summary_line
+from synopse.store.sql import DEFAULT_BATCH_SIZE, DEFAULT_DB
 
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 PROGRESS_FROM = 10  # show a progress bar from this many input files on
@@ -141,6 +144,12 @@ _on_error_option = click.option(
 @_ner_option
 @_on_error_option
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--db",
+    metavar="URL",
+    help="Also keep the analysis in this store (SQLite file path or postgresql://...): the "
+    "articles are ingested as one batch and the report shows their stories in the store.",
+)
 def analyze(
     paths: tuple[str, ...],
     out_dir: Path,
@@ -151,6 +160,7 @@ def analyze(
     ner: str | None,
     on_error: str | None,
     quiet: bool,
+    db: str | None,
 ) -> None:
     """Analyse articles and write a report.
 
@@ -163,7 +173,9 @@ def analyze(
     """
     settings = _settings(config, on_error, encoding, field_map, outlets, ner)
     total = _count_inputs(paths, settings)
-    if quiet or (total is not None and total < PROGRESS_FROM):
+    if db is not None:
+        report = analyze_into_store(paths, settings, db)
+    elif quiet or (total is not None and total < PROGRESS_FROM):
         report = run_analysis(paths, settings)
     else:
         with Progress(console=_err, transient=True) as bar:
@@ -436,6 +448,82 @@ def serve(
     web = replace(settings.web, host=host or settings.web.host, port=port or settings.web.port)
     settings = replace(settings, web=web)
     run_server(open_repository(paths, db, report_file, settings), settings)
+
+
+_db_option = click.option(
+    "--db",
+    metavar="URL",
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The store: a SQLite file path, or postgresql://user:password@host/database.",
+)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@_db_option
+@_config_option
+@_encoding_option
+@_map_option
+@_outlets_option
+@_on_error_option
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_BATCH_SIZE,
+    show_default=True,
+    help="Inputs per transaction: an interruption loses at most the batch in progress, "
+    "which a re-run reads again.",
+)
+@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+def ingest(
+    sources: tuple[str, ...],
+    db: str,
+    config: Path | None,
+    encoding: str | None,
+    field_map: str | None,
+    outlets: Path | None,
+    on_error: str | None,
+    batch_size: int,
+    quiet: bool,
+) -> None:
+    """Add articles to a store and update the stories they belong to.
+
+    SOURCES are files, directories, URLs of pages or RSS/Atom feeds, as for `analyze`. Ingest
+    is incremental and idempotent: an article the store already holds (same outlet and text,
+    or same URL) is left unchanged, new articles are annotated once, and only the stories
+    whose articles changed are analysed again; story ids stay stable. Prints one line:
+    added / unchanged / stories updated / errors. Failed inputs are recorded in the store.
+    """
+    settings = _settings(config, on_error, encoding, field_map, outlets)
+    summary = run_ingest(sources, settings, db, batch_size)
+    for error in summary.errors:
+        _err.print(f"synopse: {error.message}", markup=False)
+    if not quiet:
+        click.echo(ingest_summary_line(summary))
+    _exit_for(summary.errors, len(summary.added) + len(summary.unchanged))
+
+
+@cli.command()
+@_db_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Directory for the report files (created if missing).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Write only report.json, report.md or report.html (default: all three).",
+)
+def export(db: str, out_dir: Path, fmt: str | None) -> None:
+    """Write the report of everything in a store: report.json (the documented contract),
+    report.md and report.html, rendered exactly as `analyze` renders them."""
+    for path in export_report(db, out_dir, fmt):
+        click.echo(str(path.resolve()))
 
 
 if __name__ == "__main__":

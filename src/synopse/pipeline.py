@@ -81,24 +81,30 @@ def analyze_cleaned(
     """Stages 2 (duplicates, recurring lines) to 7 on articles `read_articles` produced;
     `annotate` replaces the stage-3 annotator (a store passes one that reuses earlier work)."""
     recorded = list(errors)
-    cleaned = mark_duplicates(cleaned, settings.clean.duplicate_threshold)
-    cleaned = remove_recurring_lines(cleaned)
-    articles = list(_annotated(cleaned, settings, recorded, progress, annotate))
+    cleaned = clean_together(cleaned, settings)
+    articles = list(annotate_articles(cleaned, settings, recorded, progress, annotate))
     groups = group_stories(distinct_sources(articles), settings)
     dated = {a.id: a for group in groups for a in group}
     articles = [dated.get(a.id, a) for a in articles]
     return Report(tuple(articles), _stories(groups, settings), tuple(recorded))
 
 
-def _annotated(
+def clean_together(articles: Sequence[Article], settings: Settings) -> list[Article]:
+    """The part of stage 2 that looks across articles: duplicates marked, lines recurring
+    across an outlet's articles removed."""
+    marked = mark_duplicates(articles, settings.clean.duplicate_threshold)
+    return remove_recurring_lines(marked)
+
+
+def annotate_articles(
     articles: Iterable[Article],
     settings: Settings,
     errors: list[ErrorRecord],
-    progress: Progress | None,
-    annotate: Callable[[Article], Article] | None = None,
+    progress: Progress | None = None,
+    annotator: Callable[[Article], Article] | None = None,
 ) -> Iterator[Article]:
     """Stage 3 on each article; a failure is handled by `settings.on_error`."""
-    annotator = annotate or shared_annotator(settings.annotate)
+    annotator = annotator or shared_annotator(settings.annotate)
     for article in articles:
         try:
             yield annotator(article)
@@ -130,10 +136,10 @@ def group_stories(articles: Sequence[Article], settings: Settings) -> list[list[
 
 
 def _stories(groups: Sequence[Sequence[Article]], settings: Settings) -> tuple[Story, ...]:
-    return tuple(_story(f"s{i}", members, settings) for i, members in enumerate(groups, 1))
+    return tuple(analyze_story(f"s{i}", members, settings) for i, members in enumerate(groups, 1))
 
 
-def _story(story_id: str, articles: Sequence[Article], settings: Settings) -> Story:
+def analyze_story(story_id: str, articles: Sequence[Article], settings: Settings) -> Story:
     entities = resolve_entities(articles, story_id)
     aligner = SentenceAligner().fit(articles)
     return Story(
