@@ -75,11 +75,20 @@ def compare_story(
     by_id = {a.id: a for a in articles}
     alignment = align_statements(articles, settings)
     valued = [*_figure_comparisons(articles, alignment), *_date_comparisons(articles, alignment)]
+    statements = []
+    for statement in statement_comparisons(alignment):
+        conflict = _value_conflict(statement, by_id)
+        if conflict is not None:
+            valued = [v for v in valued if not _covered(v, [conflict])]
+            if not any(_covered(conflict, [v]) for v in valued):
+                valued.append(conflict)
+        elif not _covered(statement, valued):
+            statements.append(statement)
     groups = [
         *valued,
         *_spelling_comparisons(entities, by_id),
         *_role_comparisons(entities, by_id),
-        *(c for c in statement_comparisons(alignment) if not _covered(c, valued)),
+        *statements,
         *single_comparisons(alignment, settings.singles_per_article),
     ]
     spread = _entity_spread(entities)
@@ -117,12 +126,42 @@ def _entity_spread(entities: Iterable[Entity]) -> dict[str, list[tuple[int, int]
 
 
 def _covered(statement: Comparison, valued: Sequence[Comparison]) -> bool:
-    """An agreeing statement group whose sentences all belong to one figure or date group says
-    nothing that group does not say more precisely; denials are always kept."""
-    if statement.status is not Status.CONSENSUS:
+    """A group whose sentences all belong to one figure or date group says nothing that group
+    does not say more precisely; denials are always kept."""
+    if statement.kind == "denial":
         return False
     keys = {(c.article_id, c.sentence_start) for c in statement.claims}
     return any(keys <= {(c.article_id, c.sentence_start) for c in v.claims} for v in valued)
+
+
+def _unit_key(fact: Fact) -> str:
+    """Counts without a unit ("500 Landwirte", "2000 Bauern") compare with each other."""
+    return fact.unit or ("count" if fact.counted else "")
+
+
+def _value_conflict(statement: Comparison, by_id: dict[str, Article]) -> Comparison | None:
+    """Aligned sentences that tell the same thing with figures or dates that cannot both be
+    true ("rund 120 Einsatzkräfte" / "mehr als 200 Einsatzkräfte"): the figure or date group."""
+    if statement.status is not Status.CONSENSUS:
+        return None
+    facts = [
+        (by_id[c.article_id], f)
+        for c in statement.claims
+        for f in by_id[c.article_id].facts
+        if c.sentence_start <= f.start < c.sentence_end
+    ]
+    for unit in dict.fromkeys(_unit_key(f) for _, f in facts if f.kind == "quantity"):
+        same = [(a, f) for a, f in facts if _unit_key(f) == unit and f.low is not None]
+        found = _figure_comparison([_figure_claim(a, f) for a, f in same], [f for _, f in same])
+        if found.status is Status.DIVERGENT:
+            return found
+    dates = [(a, f) for a, f in facts if f.kind == "time" and _is_day(f.value)]
+    if (
+        len({a.id for a, _ in dates}) > 1
+        and (found := _date_comparison(dates)).status is Status.DIVERGENT
+    ):
+        return found
+    return None
 
 
 # ---- figures ---------------------------------------------------------------------------------
@@ -176,20 +215,27 @@ def _date_comparisons(articles: Sequence[Article], alignment: Alignment) -> list
     for group in _connected(len(facts), same):
         if len({facts[i][0].id for i in group}) > 1:
             result.append(_date_comparison([facts[i] for i in group]))
-    return result
+    # Agreeing dates are the timeline's business; only conflicts are worth a comparison.
+    return [c for c in result if c.status is Status.DIVERGENT]
 
 
 def _is_day(value: str) -> bool:
-    return len(value) == len("2025-01-01") and value[4] == "-"
+    """Days and years ("Vertrag bis 2030"); months and decades are too coarse to conflict."""
+    is_year = value.isdigit() and len(value) == len("2025")
+    return is_year or (len(value) == len("2025-01-01") and value[4] == "-")
 
 
 def _date_comparison(facts: list[tuple[Article, Fact]]) -> Comparison:
     claims = [_figure_claim(a, f) for a, f in facts]
     topic = "Datum: " + (Counter(f.predicate for _, f in facts).most_common(1)[0][0] or "Termin")
+    # The same words ("am Donnerstag") in one story mean the same day, even when articles
+    # published on different days resolve them differently.
     conflicts = [
         (a, b)
         for a, b in combinations(claims, 2)
-        if a.article_id != b.article_id and a.value != b.value
+        if a.article_id != b.article_id
+        and a.value != b.value
+        and a.surface.lower() != b.surface.lower()
     ]
     if not conflicts:
         return Comparison(topic, Status.CONSENSUS, tuple(claims), kind="date")

@@ -29,8 +29,9 @@ from synopse.model import Article, Claim, Comparison, Sentence, Status
 from synopse.textsim import tfidf_cosine
 
 _STEM = 6
-_MIN_CONTENT_WORDS = 3
+_MIN_CONTENT_WORDS = 2
 _MAX_SENTENCE_CHARS = 600  # longer "sentences" are lists or page debris
+_NAME_TAGS = frozenset({"NE", "FM"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class Candidate:
     outlet: str
     words: tuple[str, ...]  # content lemmas, names as written, lower case
     stance: str
+    topic: frozenset[str]  # stems of the content words that are not names or numbers
 
     @property
     def key(self) -> tuple[str, int]:
@@ -90,9 +92,17 @@ def _candidates(articles: Sequence[Article]) -> list[Candidate]:
                         outlet_of(article),
                         words,
                         stance(sentence.text, sentence.tokens),
+                        _topic(sentence),
                     )
                 )
     return found
+
+
+def _topic(sentence: Sentence) -> frozenset[str]:
+    """What a sentence is about apart from who: two sentences sharing only a name ("Sabine
+    Korte kündigte an …" / "Sabine Korte zeigte sich erschüttert") say different things."""
+    plain = [t for t in sentence.tokens if t.pos not in _NAME_TAGS]
+    return frozenset(w[:_STEM] for w in content_lemmas(plain) if w.isalpha())
 
 
 def _prefiltered_pairs(
@@ -100,7 +110,12 @@ def _prefiltered_pairs(
 ) -> list[tuple[int, int]]:
     rows, cols = np.nonzero(np.triu(lexical >= prefilter, k=1))
     pairs = [(int(i), int(j)) for i, j in zip(rows, cols, strict=True)]
-    return [(i, j) for i, j in pairs if candidates[i].outlet != candidates[j].outlet]
+    return [
+        (i, j)
+        for i, j in pairs
+        if candidates[i].outlet != candidates[j].outlet
+        and candidates[i].topic & candidates[j].topic
+    ]
 
 
 def _scores(
