@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from synopse.compare.coverage import coverage_row, only_in
 from synopse.model import (
     Article,
     BriefingSentence,
@@ -36,7 +37,8 @@ def report_to_dict(report: Report) -> JsonDict:
         "schema_version": SCHEMA_VERSION,
         "articles": [article_to_dict(a) for a in report.articles],
         "stories": [
-            story_to_dict(s, texts) | {"facts": story_facts(s, by_id)} for s in report.stories
+            story_to_dict(s, texts) | {"facts": story_facts(s, by_id)} | story_coverage(s, by_id)
+            for s in report.stories
         ],
         "errors": [
             {"source": e.source, "message": e.message, "stage": e.stage} for e in report.errors
@@ -89,6 +91,26 @@ def story_facts(story: Story, articles: dict[str, Article]) -> list[JsonDict]:
         for aid in story.article_ids
         for fact in articles[aid].facts
     ]
+
+
+def story_coverage(story: Story, articles: dict[str, Article]) -> JsonDict:
+    """The coverage matrix (claim groups × articles) and per outlet what it alone reports."""
+    outlets = {aid: articles[aid].outlet or aid for aid in story.article_ids}
+    alone = only_in(story, outlets)
+    return {
+        "coverage": [
+            {"comparison": i, "cells": coverage_row(c, story.article_ids)}
+            for i, c in enumerate(story.comparisons)
+        ],
+        "outlets": [
+            {
+                "outlet": outlet,
+                "article_ids": [a for a in story.article_ids if outlets[a] == outlet],
+                "only_in": indices,
+            }
+            for outlet, indices in alone.items()
+        ],
+    }
 
 
 def fact_to_dict(fact: Fact, text: str) -> JsonDict:
@@ -154,6 +176,7 @@ def _story_quote(item: StoryQuote) -> JsonDict:
 def _comparison(comparison: Comparison, texts: dict[str, str]) -> JsonDict:
     return {
         "topic": comparison.topic,
+        "kind": comparison.kind,
         "status": comparison.status.value,
         "divergence": comparison.divergence,
         "note": comparison.note,

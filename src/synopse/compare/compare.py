@@ -72,6 +72,7 @@ def compare_story(
     settings: CompareSettings | None = None,
 ) -> tuple[Comparison, ...]:
     settings = settings or CompareSettings()
+    cap = settings.max_comparisons
     by_id = {a.id: a for a in articles}
     alignment = align_statements(articles, settings)
     valued = [*_figure_comparisons(articles, alignment), *_date_comparisons(articles, alignment)]
@@ -93,7 +94,9 @@ def compare_story(
     ]
     spread = _entity_spread(entities)
     ranked = sorted(groups, key=lambda c: _importance(c, spread))
-    return tuple(ranked[: settings.max_comparisons])
+    # What one outlet alone says has its own budget: the shared groups must not crowd it out.
+    shared = [c for c in ranked if c.status is not Status.SINGLE]
+    return tuple(shared[:cap] + [c for c in ranked if c.status is Status.SINGLE][:cap])
 
 
 def _importance(
@@ -425,7 +428,8 @@ def _role_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> 
             for m in article.mentions:
                 if m.role and (m.start, m.end) in positions:
                     start, end = _role_span(article, m)
-                    claims.append(_text_claim(article, start, end, m.role))
+                    role = _affiliated(article, start, m.role)
+                    claims.append(_text_claim(article, start, end, role))
                     break
         if len({c.article_id for c in claims}) < 2:
             continue
@@ -445,6 +449,15 @@ def _role_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> 
     return result
 
 
+def _affiliated(article: Article, role_start: int, role: str) -> str:
+    """The role with the country or organisation named in the genitive right before it
+    ("Russlands Sondergesandter"), so that it no longer fits "US-Sondergesandte"."""
+    before = [m for m in article.mentions if 0 <= role_start - m.end <= 1]
+    if before and before[0].type in (EntityType.LOC, EntityType.ORG) and "-" not in role:
+        return f"{before[0].canonical}-{role}"
+    return role
+
+
 def _role_span(article: Article, mention: Mention) -> tuple[int, int]:
     """Where the role stands: next to the name in its sentence, else the name itself."""
     assert mention.role is not None
@@ -457,8 +470,19 @@ def _compatible_roles(a: str, b: str) -> bool:
     """Whether two role nouns can both be true: one contains the other once case, hyphens and
     endings are set aside ("Kreml-Sprecher"/"Kremlsprecher", "US-Sondergesandte"/"Sondergesandter"),
     or both name the same office ("Präsident"/"Staatschef")."""
+    if _affiliation(a) and _affiliation(b) and _affiliation(a) != _affiliation(b):
+        return False
     x, y = _role_stem(a), _role_stem(b)
     return x in y or y in x or any(x in office and y in office for office in _OFFICE_STEMS)
+
+
+def _affiliation(role: str) -> str:
+    """The country or organisation a hyphenated role names ("US-Sondergesandte" -> "us")."""
+    head, _, rest = role.partition("-")
+    return _SAME_COUNTRY.get(head.lower(), head.lower()) if rest and head[:1].isupper() else ""
+
+
+_SAME_COUNTRY = {"usa": "us", "vereinigte staaten": "us", "amerika": "us"}
 
 
 def _role_stem(role: str) -> str:

@@ -86,8 +86,13 @@ MODAL_HEARSAY = frozenset({"soll", "sollen", "sollte", "sollten"})
 PERFECT_AUXILIARIES = frozenset({"haben", "sein", "worden"})
 
 
+_PUNCTUATION = ".,;:!?\"'„“»«()"
+
+
 def stance(text: str, tokens: Sequence[Token]) -> str:
-    words = [t.text.lower() for t in tokens] or text.lower().split()
+    words = [t.text.lower() for t in tokens] or [
+        w.strip(_PUNCTUATION) for w in text.lower().split()
+    ]
     lowered = text.lower()
     if any(phrase in lowered for phrase in CORRECTION_PHRASES):
         return CORRECTED

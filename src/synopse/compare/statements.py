@@ -69,6 +69,7 @@ def outlet_of(article: Article) -> str:
 
 
 def align_statements(articles: Sequence[Article], settings: CompareSettings) -> Alignment:
+    shared_embedder(settings.embeddings)  # an unknown backend fails here, before any work
     candidates = tuple(_candidates(articles))
     lexical = tfidf_cosine([" ".join(w[:_STEM] for w in c.words) for c in candidates])
     pairs = _prefiltered_pairs(candidates, lexical, settings.prefilter)
@@ -92,16 +93,22 @@ def _candidates(articles: Sequence[Article]) -> list[Candidate]:
                         outlet_of(article),
                         words,
                         stance(sentence.text, sentence.tokens),
-                        _topic(sentence),
+                        _topic(article, sentence),
                     )
                 )
     return found
 
 
-def _topic(sentence: Sentence) -> frozenset[str]:
-    """What a sentence is about apart from who: two sentences sharing only a name ("Sabine
-    Korte kündigte an …" / "Sabine Korte zeigte sich erschüttert") say different things."""
-    plain = [t for t in sentence.tokens if t.pos not in _NAME_TAGS]
+def _topic(article: Article, sentence: Sentence) -> frozenset[str]:
+    """What a sentence is about apart from who and how much: two sentences sharing only a name
+    ("Sabine Korte kündigte an …" / "Sabine Korte zeigte sich erschüttert") or a unit
+    ("eine Stunde" / "eineinhalb Stunden") say different things."""
+    values = [(v.start, v.end) for v in (*article.quantities, *article.times)]
+    plain = [
+        t
+        for t in sentence.tokens
+        if t.pos not in _NAME_TAGS and not any(a <= t.start < b for a, b in values)
+    ]
     return frozenset(w[:_STEM] for w in content_lemmas(plain) if w.isalpha())
 
 
