@@ -103,7 +103,8 @@ def _topic(article: Article, sentence: Sentence) -> frozenset[str]:
     """What a sentence is about apart from who and how much: two sentences sharing only a name
     ("Sabine Korte kündigte an …" / "Sabine Korte zeigte sich erschüttert") or a unit
     ("eine Stunde" / "eineinhalb Stunden") say different things."""
-    values = [(v.start, v.end) for v in (*article.quantities, *article.times)]
+    values = [(q.start, q.end) for q in article.quantities]
+    values += [(t.start, t.end) for t in article.times]
     plain = [
         t
         for t in sentence.tokens
