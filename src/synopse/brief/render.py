@@ -64,19 +64,13 @@ def _markdown_story(story: JsonDict, titles: dict[str, str]) -> list[str]:
         "",
         f"Sources: {_cite(story['article_ids'], titles)}",
         "",
-        "### Briefing",
-        "",
     ]
+    for heading, comparisons in synopse_sections(story):
+        lines += [f"### {heading}", ""]
+        lines += [_markdown_comparison(c, titles) for c in comparisons] or ["- (none)"]
+        lines.append("")
+    lines += ["### Briefing", ""]
     lines += [f"- {b['text']} {_cite(b['article_ids'], titles)}" for b in story["briefing"]]
-    lines += ["", "### Synopse", "", "| topic | status | claims |", "|---|---|---|"]
-    for c in story["comparisons"]:
-        claims = "; ".join(
-            f"{_escape_md(k['surface'])} ({titles.get(k['article_id'], k['article_id'])}"
-            + (f", laut {k['attributed_to']})" if k["attributed_to"] else ")")
-            for k in c["claims"]
-        )
-        status = c["status"] + (f" ({c['divergence']})" if c.get("divergence") else "")
-        lines.append(f"| {_escape_md(c['topic'])} | {status} | {claims} |")
     lines += ["", "### Timeline", ""]
     for t in story["timeline"]:
         mark = " (background)" if t.get("background") else ""
@@ -124,6 +118,32 @@ def quote_sources(quote: JsonDict) -> list[JsonDict]:
     return list(quote.get("sources") or [own])
 
 
+def synopse_sections(story: JsonDict) -> list[tuple[str, list[JsonDict]]]:
+    """ "Where accounts differ", "What all sources say", then "Only in <outlet>" for each outlet
+    with something of its own — the comparisons of each, in their ranked order."""
+    comparisons = story["comparisons"]
+    sections = [
+        ("Where accounts differ", [c for c in comparisons if c["status"] == "divergent"]),
+        ("What all sources say", [c for c in comparisons if c["status"] == "consensus"]),
+    ]
+    for outlet in story.get("outlets", []):
+        alone = [comparisons[i] for i in outlet["only_in"] if comparisons[i]["status"] == "single"]
+        if alone:
+            sections.append((f"Only in {outlet['outlet']}", alone))
+    return sections
+
+
+def _markdown_comparison(c: JsonDict, titles: dict[str, str]) -> str:
+    claims = "; ".join(
+        f"{_escape_md(k['surface'])} ({titles.get(k['article_id'], k['article_id'])}"
+        + (f", laut {k['attributed_to']})" if k["attributed_to"] else ")")
+        for k in c["claims"]
+    )
+    kind = f"between {c['divergence']}, " if c.get("divergence") else ""
+    note = f" — {_escape_md(c['note'])}" if c.get("note") else ""
+    return f"- **{_escape_md(c['topic'])}** ({kind}{c.get('kind') or c['status']}){note}: {claims}"
+
+
 def _escape_md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -138,6 +158,7 @@ def render_html(report: Report, data: JsonDict) -> str:
     env.globals["timeline_svg"] = timeline_svg
     env.globals["network_svg"] = network_svg
     env.globals["coverage_svg"] = coverage_svg
+    env.globals["synopse_sections"] = synopse_sections
     template = env.get_template("report.html.j2")
     return template.render(
         data=data,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from synopse.compare.coverage import coverage_row, only_in
 from synopse.model import (
     Article,
     BriefingSentence,
@@ -31,18 +32,23 @@ JsonDict = dict[str, Any]
 
 
 def report_to_dict(report: Report) -> JsonDict:
-    texts = {a.id: a.text for a in report.articles}
     by_id = {a.id: a for a in report.articles}
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [article_to_dict(a) for a in report.articles],
-        "stories": [
-            story_to_dict(s, texts) | {"facts": story_facts(s, by_id)} for s in report.stories
-        ],
+        "stories": [complete_story_dict(s, by_id) for s in report.stories],
         "errors": [
             {"source": e.source, "message": e.message, "stage": e.stage} for e in report.errors
         ],
     }
+
+
+def complete_story_dict(story: Story, articles: dict[str, Article]) -> JsonDict:
+    """A `stories[]` entry with everything in it; `articles` must hold the story's articles.
+    The report and the store both build stories here, so they never differ."""
+    texts = {aid: articles[aid].text for aid in story.article_ids if aid in articles}
+    facts = {"facts": story_facts(story, articles)}
+    return story_to_dict(story, texts) | facts | story_coverage(story, articles)
 
 
 def article_to_dict(article: Article) -> JsonDict:
@@ -90,6 +96,26 @@ def story_facts(story: Story, articles: dict[str, Article]) -> list[JsonDict]:
         for aid in story.article_ids
         for fact in articles[aid].facts
     ]
+
+
+def story_coverage(story: Story, articles: dict[str, Article]) -> JsonDict:
+    """The coverage matrix (claim groups × articles) and per outlet what it alone reports."""
+    outlets = {aid: articles[aid].outlet or aid for aid in story.article_ids}
+    alone = only_in(story, outlets)
+    return {
+        "coverage": [
+            {"comparison": i, "cells": coverage_row(c, story.article_ids)}
+            for i, c in enumerate(story.comparisons)
+        ],
+        "outlets": [
+            {
+                "outlet": outlet,
+                "article_ids": [a for a in story.article_ids if outlets[a] == outlet],
+                "only_in": indices,
+            }
+            for outlet, indices in alone.items()
+        ],
+    }
 
 
 def fact_to_dict(fact: Fact, text: str) -> JsonDict:
@@ -166,6 +192,7 @@ def _own_source(item: StoryQuote) -> tuple[QuoteSource, ...]:
 def _comparison(comparison: Comparison, texts: dict[str, str]) -> JsonDict:
     return {
         "topic": comparison.topic,
+        "kind": comparison.kind,
         "status": comparison.status.value,
         "divergence": comparison.divergence,
         "note": comparison.note,

@@ -1,11 +1,15 @@
 """Line up comparable statements of a story's articles and classify each group.
 
-Three kinds of group, each a `Comparison`:
-  1. figures: quantities of the same unit (and counted noun) in aligned or topically close
+Kinds of group, each a `Comparison` (its `kind`):
+  1. figure: quantities of the same unit (and counted noun) in aligned or topically close
      sentences; intervals that all overlap are consensus, any two that cannot both be true
      make the group divergent;
-  2. name spellings: one entity spelled differently by different articles (divergent);
-  3. roles: one person given roles by different articles that do not contain each other.
+  2. date: days given for the same event in aligned or topically close sentences;
+  3. spelling: one entity spelled differently by different articles (divergent);
+  4. role: one person given roles by different articles that do not contain each other;
+  5. statement / denial: aligned sentences of different outlets (synopse.compare.statements),
+     divergent when one outlet denies or doubts what another asserts;
+  6. single statements: what only one outlet reports.
 A group reported by one article only is `single`. For divergent figures, `divergence` says
 whether the quoted parties differ ("sources": A quotes Trump, B the Kremlin, both may be right)
 or the outlets themselves disagree ("outlets").
@@ -19,6 +23,12 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
 from synopse.annotate.tokens import content_lemmas
+from synopse.compare.statements import (
+    Alignment,
+    align_statements,
+    single_comparisons,
+    statement_comparisons,
+)
 from synopse.config import CompareSettings
 from synopse.model import (
     Article,
@@ -62,26 +72,105 @@ def compare_story(
     settings: CompareSettings | None = None,
 ) -> tuple[Comparison, ...]:
     settings = settings or CompareSettings()
+    cap = settings.max_comparisons
     by_id = {a.id: a for a in articles}
+    alignment = align_statements(articles, settings)
+    valued = [*_figure_comparisons(articles, alignment), *_date_comparisons(articles, alignment)]
+    statements = []
+    for statement in statement_comparisons(alignment):
+        conflict = _value_conflict(statement, by_id)
+        if conflict is not None:
+            valued = [v for v in valued if not _covered(v, [conflict])]
+            if not any(_covered(conflict, [v]) for v in valued):
+                valued.append(conflict)
+        elif not _covered(statement, valued):
+            statements.append(statement)
     groups = [
-        *_figure_comparisons(articles),
+        *valued,
         *_spelling_comparisons(entities, by_id),
         *_role_comparisons(entities, by_id),
+        *statements,
+        *single_comparisons(alignment, settings.singles_per_article),
     ]
-    ranked = sorted(groups, key=_importance)
-    return tuple(ranked[: settings.max_comparisons])
+    spread = _entity_spread(entities)
+    ranked = sorted(groups, key=lambda c: _importance(c, spread))
+    # What one outlet alone says has its own budget: the shared groups must not crowd it out.
+    shared = [c for c in ranked if c.status is not Status.SINGLE]
+    return tuple(shared[:cap] + [c for c in ranked if c.status is Status.SINGLE][:cap])
 
 
-def _importance(comparison: Comparison) -> tuple[int, int, str]:
+def _importance(
+    comparison: Comparison, spread: dict[str, list[tuple[int, int]]]
+) -> tuple[int, int, int, str]:
+    """More articles first, then divergent before consensus before single, then the groups
+    whose sentences name the entities most articles speak of."""
     outlets = len({c.article_id for c in comparison.claims})
     order = {Status.DIVERGENT: 0, Status.CONSENSUS: 1, Status.SINGLE: 2}[comparison.status]
-    return (-outlets, order, comparison.topic)
+    central = max(
+        (
+            n
+            for c in comparison.claims
+            for start, n in spread.get(c.article_id, ())
+            if c.sentence_start <= start < c.sentence_end
+        ),
+        default=0,
+    )
+    return (-outlets, order, -central, comparison.topic)
+
+
+def _entity_spread(entities: Iterable[Entity]) -> dict[str, list[tuple[int, int]]]:
+    """Per article, each entity mention's offset with the number of articles naming it."""
+    spread: dict[str, list[tuple[int, int]]] = {}
+    for entity in entities:
+        articles = len({m.article_id for m in entity.mentions})
+        for m in entity.mentions:
+            spread.setdefault(m.article_id, []).append((m.start, articles))
+    return spread
+
+
+def _covered(statement: Comparison, valued: Sequence[Comparison]) -> bool:
+    """A group whose sentences all belong to one figure or date group says nothing that group
+    does not say more precisely; denials are always kept."""
+    if statement.kind == "denial":
+        return False
+    keys = {(c.article_id, c.sentence_start) for c in statement.claims}
+    return any(keys <= {(c.article_id, c.sentence_start) for c in v.claims} for v in valued)
+
+
+def _unit_key(fact: Fact) -> str:
+    """Counts without a unit ("500 Landwirte", "2000 Bauern") compare with each other."""
+    return fact.unit or ("count" if fact.counted else "")
+
+
+def _value_conflict(statement: Comparison, by_id: dict[str, Article]) -> Comparison | None:
+    """Aligned sentences that tell the same thing with figures or dates that cannot both be
+    true ("rund 120 Einsatzkräfte" / "mehr als 200 Einsatzkräfte"): the figure or date group."""
+    if statement.status is not Status.CONSENSUS:
+        return None
+    facts = [
+        (by_id[c.article_id], f)
+        for c in statement.claims
+        for f in by_id[c.article_id].facts
+        if c.sentence_start <= f.start < c.sentence_end
+    ]
+    for unit in dict.fromkeys(_unit_key(f) for _, f in facts if f.kind == "quantity"):
+        same = [(a, f) for a, f in facts if _unit_key(f) == unit and f.low is not None]
+        found = _figure_comparison([_figure_claim(a, f) for a, f in same], [f for _, f in same])
+        if found.status is Status.DIVERGENT:
+            return found
+    dates = [(a, f) for a, f in facts if f.kind == "time" and _is_day(f.value)]
+    if (
+        len({a.id for a, _ in dates}) > 1
+        and (found := _date_comparison(dates)).status is Status.DIVERGENT
+    ):
+        return found
+    return None
 
 
 # ---- figures ---------------------------------------------------------------------------------
 
 
-def _figure_comparisons(articles: Sequence[Article]) -> list[Comparison]:
+def _figure_comparisons(articles: Sequence[Article], alignment: Alignment) -> list[Comparison]:
     facts = [
         (a, f)
         for a in articles
@@ -90,10 +179,79 @@ def _figure_comparisons(articles: Sequence[Article]) -> list[Comparison]:
     ]
     claims = [_figure_claim(a, f) for a, f in facts]
     words = [_topic_words(a, f) for a, f in facts]
-    groups = _connected(
-        len(claims), lambda i, j: _same_figure(facts[i][1], facts[j][1], words[i], words[j])
-    )
+
+    def same(i: int, j: int) -> bool:
+        (a, x), (b, y) = facts[i], facts[j]
+        if _same_figure(x, y, words[i], words[j]):
+            return True
+        aligned = alignment.linked((a.id, x.sentence_start), (b.id, y.sentence_start))
+        return x.unit == y.unit and _counted_compatible(x, y) and aligned
+
+    groups = _connected(len(claims), same)
     return [_figure_comparison([claims[i] for i in g], [facts[i][1] for i in g]) for g in groups]
+
+
+def _counted_compatible(a: Fact, b: Fact) -> bool:
+    if not (a.counted and b.counted):
+        return True
+    x, y = a.counted.lower(), b.counted.lower()
+    return x.endswith(y) or y.endswith(x)
+
+
+# ---- dates -----------------------------------------------------------------------------------
+
+
+def _date_comparisons(articles: Sequence[Article], alignment: Alignment) -> list[Comparison]:
+    """Days given for the same event by two or more articles: equal days agree, different days
+    diverge. A date one article alone gives is left to the timeline."""
+    facts = [(a, f) for a in articles for f in a.facts if f.kind == "time" and _is_day(f.value)]
+    words = [_topic_words(a, f) for a, f in facts]
+
+    def same(i: int, j: int) -> bool:
+        (a, x), (b, y) = facts[i], facts[j]
+        if a.id == b.id:
+            return False
+        aligned = alignment.linked((a.id, x.sentence_start), (b.id, y.sentence_start))
+        return aligned or (x.predicate == y.predicate != "" and _related(words[i], words[j]))
+
+    result = []
+    for group in _connected(len(facts), same):
+        if len({facts[i][0].id for i in group}) > 1:
+            result.append(_date_comparison([facts[i] for i in group]))
+    # Agreeing dates are the timeline's business; only conflicts are worth a comparison.
+    return [c for c in result if c.status is Status.DIVERGENT]
+
+
+def _is_day(value: str) -> bool:
+    """Days and years ("Vertrag bis 2030"); months and decades are too coarse to conflict."""
+    is_year = value.isdigit() and len(value) == len("2025")
+    return is_year or (len(value) == len("2025-01-01") and value[4] == "-")
+
+
+def _date_comparison(facts: list[tuple[Article, Fact]]) -> Comparison:
+    claims = [_figure_claim(a, f) for a, f in facts]
+    topic = "Datum: " + (Counter(f.predicate for _, f in facts).most_common(1)[0][0] or "Termin")
+    # The same words ("am Donnerstag") in one story mean the same day, even when articles
+    # published on different days resolve them differently.
+    conflicts = [
+        (a, b)
+        for a, b in combinations(claims, 2)
+        if a.article_id != b.article_id
+        and a.value != b.value
+        and a.surface.lower() != b.surface.lower()
+    ]
+    if not conflicts:
+        return Comparison(topic, Status.CONSENSUS, tuple(claims), kind="date")
+    kind = "sources" if _between_sources(conflicts) else "outlets"
+    note = _conflict_note(conflicts)
+    return Comparison(topic, Status.DIVERGENT, tuple(claims), kind, note, kind="date")
+
+
+def _between_sources(conflicts: list[tuple[Claim, Claim]]) -> bool:
+    return all(
+        a.attributed_to and b.attributed_to and a.attributed_to != b.attributed_to
+        for a, b in conflicts
+    )
 
 
 def _topic_words(article: Article, fact: Fact) -> set[str]:
@@ -150,21 +308,17 @@ def _figure_comparison(claims: list[Claim], sources: list[Fact]) -> Comparison:
     articles = {c.article_id for c in claims}
     topic = _figure_topic(sources)
     if len(articles) < 2:
-        return Comparison(topic, Status.SINGLE, tuple(claims))
+        return Comparison(topic, Status.SINGLE, tuple(claims), kind="figure")
     conflicts = [
         (a, b)
         for a, b in combinations(claims, 2)
         if a.article_id != b.article_id and not _overlap(a, b)
     ]
     if not conflicts:
-        return Comparison(topic, Status.CONSENSUS, tuple(claims))
-    between_sources = all(
-        a.attributed_to and b.attributed_to and a.attributed_to != b.attributed_to
-        for a, b in conflicts
-    )
-    kind = "sources" if between_sources else "outlets"
+        return Comparison(topic, Status.CONSENSUS, tuple(claims), kind="figure")
+    kind = "sources" if _between_sources(conflicts) else "outlets"
     note = _conflict_note(conflicts)
-    return Comparison(topic, Status.DIVERGENT, tuple(claims), divergence=kind, note=note)
+    return Comparison(topic, Status.DIVERGENT, tuple(claims), kind, note, kind="figure")
 
 
 def _conflict_note(conflicts: list[tuple[Claim, Claim]]) -> str:
@@ -251,6 +405,7 @@ def _spelling_comparisons(
                     tuple(claims),
                     divergence="outlets",
                     note=" / ".join(spellings),
+                    kind="spelling",
                 )
             )
     return result
@@ -273,7 +428,8 @@ def _role_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> 
             for m in article.mentions:
                 if m.role and (m.start, m.end) in positions:
                     start, end = _role_span(article, m)
-                    claims.append(_text_claim(article, start, end, m.role))
+                    role = _affiliated(article, start, m.role)
+                    claims.append(_text_claim(article, start, end, role))
                     break
         if len({c.article_id for c in claims}) < 2:
             continue
@@ -287,9 +443,19 @@ def _role_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> 
                 tuple(claims),
                 divergence="outlets" if clash else None,
                 note=" / ".join(sorted(set(roles))),
+                kind="role",
             )
         )
     return result
+
+
+def _affiliated(article: Article, role_start: int, role: str) -> str:
+    """The role with the country or organisation named in the genitive right before it
+    ("Russlands Sondergesandter"), so that it no longer fits "US-Sondergesandte"."""
+    before = [m for m in article.mentions if 0 <= role_start - m.end <= 1]
+    if before and before[0].type in (EntityType.LOC, EntityType.ORG) and "-" not in role:
+        return f"{before[0].canonical}-{role}"
+    return role
 
 
 def _role_span(article: Article, mention: Mention) -> tuple[int, int]:
@@ -304,8 +470,19 @@ def _compatible_roles(a: str, b: str) -> bool:
     """Whether two role nouns can both be true: one contains the other once case, hyphens and
     endings are set aside ("Kreml-Sprecher"/"Kremlsprecher", "US-Sondergesandte"/"Sondergesandter"),
     or both name the same office ("Präsident"/"Staatschef")."""
+    if _affiliation(a) and _affiliation(b) and _affiliation(a) != _affiliation(b):
+        return False
     x, y = _role_stem(a), _role_stem(b)
     return x in y or y in x or any(x in office and y in office for office in _OFFICE_STEMS)
+
+
+def _affiliation(role: str) -> str:
+    """The country or organisation a hyphenated role names ("US-Sondergesandte" -> "us")."""
+    head, _, rest = role.partition("-")
+    return _SAME_COUNTRY.get(head.lower(), head.lower()) if rest and head[:1].isupper() else ""
+
+
+_SAME_COUNTRY = {"usa": "us", "vereinigte staaten": "us", "amerika": "us"}
 
 
 def _role_stem(role: str) -> str:

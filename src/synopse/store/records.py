@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from synopse.brief.report_json import article_to_dict, story_facts, story_to_dict
+from synopse.brief.report_json import article_to_dict, complete_story_dict
 from synopse.model import Article, Status, Story
 from synopse.store.codec import to_json
 
@@ -47,9 +47,7 @@ def article_row(article: Article, digest: str, run_id: int) -> JsonDict:
 
 
 def story_row(seq: int, rank: int, story: Story, members: Sequence[Article]) -> JsonDict:
-    by_id = {a.id: a for a in members}
-    record = story_to_dict(story, {a.id: a.text for a in members})
-    record["facts"] = story_facts(story, by_id)
+    record = complete_story_dict(story, {a.id: a for a in members})
     days = sorted(a.published for a in members if a.published)
     return {
         "seq": seq,

