@@ -51,13 +51,31 @@ def read_articles(paths: Iterable[str], settings: Settings) -> Iterator[Article 
                 raise item
             yield to_article(item, settings, outlets)
         except SynopseError as error:
-            record = _handle(error, getattr(error, "source", "?"), "ingest", settings)
+            record = handle_error(error, getattr(error, "source", "?"), "ingest", settings)
             if record is not None:
                 yield record
 
 
-def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None = None) -> Report:
-    """All stages on the given paths; `progress` is called once per input."""
+def analyze(
+    paths: Iterable[str], settings: Settings, progress: Progress | None = None, workers: int = 1
+) -> Report:
+    """All stages on the given paths; `progress` is called once per input. `workers` > 1 runs
+    annotation and the per-story stages in that many processes (synopse.distributed.local);
+    the report is the same."""
+    cleaned, errors = ingest_and_clean(paths, settings, progress)
+    if workers > 1:
+        from synopse.distributed.local import analyze_cleaned  # the pool is optional machinery
+
+        return analyze_cleaned(cleaned, errors, settings, workers, progress)
+    articles = list(_annotated(cleaned, settings, errors, progress))
+    groups = group_stories(distinct_sources(articles), settings)
+    return assemble_report(articles, groups, _stories(groups, settings), errors)
+
+
+def ingest_and_clean(
+    paths: Iterable[str], settings: Settings, progress: Progress | None = None
+) -> tuple[list[Article], list[ErrorRecord]]:
+    """Stages 1-2 over the whole batch: duplicates and recurring lines need every article."""
     cleaned: list[Article] = []
     errors: list[ErrorRecord] = []
     for item in read_articles(paths, settings):
@@ -67,13 +85,42 @@ def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None 
                 progress(item.source)
         else:
             cleaned.append(item)
-    cleaned = mark_duplicates(cleaned, settings.clean.duplicate_threshold)
-    cleaned = remove_recurring_lines(cleaned)
-    articles = list(_annotated(cleaned, settings, errors, progress))
-    groups = group_stories(distinct_sources(articles), settings)
+    return clean_batch(cleaned, settings), errors
+
+
+def clean_batch(articles: Sequence[Article], settings: Settings) -> list[Article]:
+    """The batch-wide part of stage 2: duplicates marked, recurring lines removed."""
+    marked = mark_duplicates(list(articles), settings.clean.duplicate_threshold)
+    return remove_recurring_lines(marked)
+
+
+def annotate_one(
+    annotator: Annotator, article: Article, settings: Settings
+) -> Article | ErrorRecord | None:
+    """Stage 3 on one article: the annotated article, or its error record (None: skipped)."""
+    result = annotate_or_error(annotator, article)
+    if isinstance(result, StageError):
+        return handle_error(result, article.source, "annotate", settings)
+    return result
+
+
+def annotate_or_error(annotator: Annotator, article: Article) -> Article | StageError:
+    """Stage 3 on one article, or the error it raised (for the caller to handle)."""
+    try:
+        return annotator(article)
+    except Exception as exc:  # any bug in a stage must not lose the rest of the batch
+        return StageError("annotate", article.id, f"{type(exc).__name__}: {exc}")
+
+
+def assemble_report(
+    articles: Sequence[Article],
+    groups: Sequence[Sequence[Article]],
+    stories: Sequence[Story],
+    errors: Sequence[ErrorRecord],
+) -> Report:
+    """The report: articles in input order, re-dated where their story gave them a date."""
     dated = {a.id: a for group in groups for a in group}
-    articles = [dated.get(a.id, a) for a in articles]
-    return Report(tuple(articles), _stories(groups, settings), tuple(errors))
+    return Report(tuple(dated.get(a.id, a) for a in articles), tuple(stories), tuple(errors))
 
 
 def _annotated(
@@ -85,12 +132,11 @@ def _annotated(
     """Stage 3 on each article; a failure is handled by `settings.on_error`."""
     annotator = Annotator(settings.annotate)
     for article in articles:
-        try:
-            yield annotator(article)
-        except Exception as exc:  # any bug in a stage must not lose the rest of the batch
-            error = StageError("annotate", article.id, f"{type(exc).__name__}: {exc}")
-            if (record := _handle(error, article.source, "annotate", settings)) is not None:
-                errors.append(record)
+        result = annotate_one(annotator, article, settings)
+        if isinstance(result, ErrorRecord):
+            errors.append(result)
+        elif result is not None:
+            yield result
         if progress:
             progress(article.source)
 
@@ -105,6 +151,15 @@ def group_stories(articles: Sequence[Article], settings: Settings) -> list[list[
     labels: list[int] = []
     if articles:
         labels = StoryClusterer.from_settings(settings.cluster).fit(articles).labels_.tolist()
+    return story_groups(articles, labels)
+
+
+def _stories(groups: Sequence[Sequence[Article]], settings: Settings) -> tuple[Story, ...]:
+    return tuple(build_story(f"s{i}", members, settings) for i, members in enumerate(groups, 1))
+
+
+def story_groups(articles: Sequence[Article], labels: Sequence[int]) -> list[list[Article]]:
+    """Stage 4's grouping of labelled articles: largest story first, undated ones dated."""
     groups: dict[int, list[Article]] = {}
     for article, label in zip(articles, labels, strict=True):
         groups.setdefault(int(label), []).append(article)
@@ -112,11 +167,8 @@ def group_stories(articles: Sequence[Article], settings: Settings) -> list[list[
     return [date_from_story(members) for members in ordered]
 
 
-def _stories(groups: Sequence[Sequence[Article]], settings: Settings) -> tuple[Story, ...]:
-    return tuple(_story(f"s{i}", members, settings) for i, members in enumerate(groups, 1))
-
-
-def _story(story_id: str, articles: Sequence[Article], settings: Settings) -> Story:
+def build_story(story_id: str, articles: Sequence[Article], settings: Settings) -> Story:
+    """Stages 5-7 on one story's articles."""
     entities = resolve_entities(articles, story_id)
     aligner = SentenceAligner().fit(articles)
     return Story(
@@ -163,7 +215,10 @@ def _story_quotes(
     return tuple(result)
 
 
-def _handle(error: SynopseError, source: str, stage: str, settings: Settings) -> ErrorRecord | None:
+def handle_error(
+    error: SynopseError, source: str, stage: str, settings: Settings
+) -> ErrorRecord | None:
+    """`settings.on_error` applied: raise, record (the record returned) or skip (None)."""
     if settings.on_error == "raise":
         raise error
     if settings.on_error == "skip":
