@@ -12,9 +12,10 @@
                  is one sweep on the driver (synopse.cluster.blocks)
     5-7.         link, compare, brief per story (`map_batches`, one story per row)
 
-Rows cross process boundaries as pickled `Article`s in one binary column: Arrow cannot hold
+Rows cross process boundaries as pickled `Article`s in a binary column: Arrow cannot hold
 the nested frozen dataclasses, and pickling keeps every field exactly as the local engine has
-it. The order of rows is preserved, so the report equals the local engine's.
+it. Each row carries the index of its input, and results are put back in input order, so
+the report equals the local engine's.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from synopse.clean.article import to_article
 from synopse.clean.dedup import distinct_sources
 from synopse.cluster.blocks import BlockedStoryClusterer, BlockInput, Rows
 from synopse.config import Settings
-from synopse.errors import InputError, StageError, SynopseError
+from synopse.errors import ConfigError, InputError, StageError, SynopseError
 from synopse.ingest.dispatch import read_unit, read_units, unique_ids
 from synopse.ingest.files import RawDocument
 from synopse.ingest.outlets import OutletMap
@@ -47,7 +48,8 @@ from synopse.pipeline import (
 )
 
 Batch = dict[str, np.ndarray[Any, Any]]
-BLOB = "blob"  # the one column: a pickled Python object per row
+BLOB = "blob"  # a pickled Python object per row
+INDEX = "index"  # the position of the input the row comes from
 BATCH_SIZE = 8  # articles per annotation batch: small, so two actors share short corpora
 
 
@@ -75,15 +77,18 @@ def analyze_ray(
 def _start_ray(address: str | None, num_workers: int) -> None:
     """Ray started offline: no dashboard, no usage statistics, nothing downloaded."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    import ray
+    try:
+        import ray
+    except ImportError as exc:  # ray is an optional extra
+        raise ConfigError(
+            f"the ray engine needs Ray ({exc}); install it with: pip install 'synopse[ray]'"
+        ) from exc
 
-    if ray.is_initialized():
-        return
-    if address:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False)
-    else:
-        ray.init(num_cpus=num_workers, include_dashboard=False, log_to_driver=False)
-    ray.data.DataContext.get_current().execution_options.preserve_order = True
+    if not ray.is_initialized():
+        if address:
+            ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(num_cpus=num_workers, include_dashboard=False, log_to_driver=False)
     ray.data.DataContext.get_current().enable_progress_bars = False
 
 
@@ -110,13 +115,14 @@ def _annotate(
 
     if not cleaned:
         return []
-    dataset = ray.data.from_items(_rows(cleaned), override_num_blocks=max(1, len(cleaned) // 4))
+    blocks = -(-len(cleaned) // BATCH_SIZE)
+    dataset = ray.data.from_items(_rows(cleaned), override_num_blocks=blocks)
     annotated = dataset.map_batches(
         AnnotateBatch,
         fn_constructor_args=(settings,),
         batch_size=BATCH_SIZE,
         batch_format="numpy",
-        compute=ray.data.ActorPoolStrategy(size=workers),
+        compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),
     )
     articles: list[Article] = []
     for article, result in zip(cleaned, _unpickled(annotated), strict=True):
@@ -136,7 +142,7 @@ class AnnotateBatch:
 
     def __call__(self, batch: Batch) -> Batch:
         results = [annotate_or_error(self._annotator, pickle.loads(b)) for b in batch[BLOB]]
-        return {BLOB: _blobs(results)}
+        return {BLOB: _blobs(results), INDEX: batch[INDEX]}
 
 
 def _read_units(settings: Settings) -> Callable[[Any], list[Any]]:
@@ -182,15 +188,20 @@ def _ray_map(items: Sequence[Any], function: Callable[[Any], list[Any]], workers
         return []
 
     def apply(batch: Batch) -> Batch:
-        return {BLOB: _blobs([out for b in batch[BLOB] for out in function(pickle.loads(b))])}
+        outputs = [
+            (i, out)
+            for i, b in zip(batch[INDEX], batch[BLOB], strict=False)
+            for out in function(pickle.loads(b))
+        ]
+        return {BLOB: _blobs([out for _, out in outputs]), INDEX: np.array([i for i, _ in outputs])}
 
     blocks = max(1, min(len(items), workers * 4))
     dataset = ray.data.from_items(_rows(items), override_num_blocks=blocks)
     return list(_unpickled(dataset.map_batches(apply, batch_format="numpy", batch_size=1)))
 
 
-def _rows(items: Sequence[Any]) -> list[dict[str, bytes]]:
-    return [{BLOB: pickle.dumps(item)} for item in items]
+def _rows(items: Sequence[Any]) -> list[dict[str, Any]]:
+    return [{BLOB: pickle.dumps(item), INDEX: i} for i, item in enumerate(items)]
 
 
 def _blobs(items: Sequence[Any]) -> np.ndarray[Any, Any]:
@@ -199,5 +210,8 @@ def _blobs(items: Sequence[Any]) -> np.ndarray[Any, Any]:
     return blobs
 
 
-def _unpickled(dataset: Any) -> Iterable[Any]:
-    return (pickle.loads(row[BLOB]) for row in dataset.iter_rows())
+def _unpickled(dataset: Any) -> list[Any]:
+    """The rows' objects in input order: Ray may finish batches in any order; a stable sort
+    on the input index keeps the outputs of one input in the order they were made."""
+    rows = sorted(dataset.iter_rows(), key=lambda row: int(row[INDEX]))
+    return [pickle.loads(row[BLOB]) for row in rows]
