@@ -72,9 +72,8 @@ def test_a_story_crossing_a_block_border_stays_one_story(pool: list[Article]) ->
 def test_blocks_of_any_width_give_the_labels_of_the_whole_batch(
     pool: list[Article], width: int
 ) -> None:
-    articles = [
-        _dated(a, f"x{i}", day) for i, (a, day) in enumerate(zip(pool, [0, 2, 9, 10, 20, None]))
-    ]
+    days = [0, 2, 9, 10, 20, None]
+    articles = [_dated(a, f"x{i}", day) for i, (a, day) in enumerate(zip(pool, days, strict=True))]
     whole, blocked = _both(articles, width)
     assert blocked == whole
 

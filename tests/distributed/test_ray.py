@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -38,15 +39,19 @@ def local_ray() -> Iterator[None]:
     ray.shutdown()
 
 
-def _ray_report(paths: list[str]) -> dict[str, object]:
+def _ray_report(paths: list[str]) -> dict[str, Any]:
     from synopse.distributed import analyze_ray
 
     return report_to_dict(analyze_ray(paths, Settings(), num_workers=2))
 
 
-def test_ray_gives_the_local_report_on_the_examples() -> None:
-    local = report_to_dict(analyze([str(EXAMPLES)], Settings()))
-    assert _ray_report([str(EXAMPLES)]) == local
+@pytest.fixture(scope="module")
+def local_examples() -> dict[str, Any]:
+    return report_to_dict(analyze([str(EXAMPLES)], Settings()))
+
+
+def test_ray_gives_the_local_report_on_the_examples(local_examples: dict[str, Any]) -> None:
+    assert _ray_report([str(EXAMPLES)]) == local_examples
 
 
 def test_ray_gives_the_local_report_on_the_seeds_and_examples_together(seeds: Path) -> None:
@@ -64,11 +69,12 @@ def test_ray_records_unreadable_inputs_in_input_order(tmp_path: Path) -> None:
     assert len(local["errors"]) == 3
 
 
-def test_the_cli_runs_the_ray_engine_and_writes_parquet_shards(tmp_path: Path) -> None:
+def test_the_cli_runs_the_ray_engine_and_writes_parquet_shards(
+    tmp_path: Path, local_examples: dict[str, Any]
+) -> None:
     out = tmp_path / "out"
     args = ["analyze", str(EXAMPLES), "--out", str(out), "--engine", "ray", "--workers", "2"]
     result = CliRunner().invoke(cli, [*args, "--format", "parquet", "--quiet"])
     assert result.exit_code == 0, result.output
-    local = report_to_dict(analyze([str(EXAMPLES)], Settings()))
-    assert read_shards(out, "articles") == local["articles"]
-    assert read_shards(out, "stories") == local["stories"]
+    assert read_shards(out, "articles") == local_examples["articles"]
+    assert read_shards(out, "stories") == local_examples["stories"]

@@ -188,12 +188,10 @@ def _ray_map(items: Sequence[Any], function: Callable[[Any], list[Any]], workers
         return []
 
     def apply(batch: Batch) -> Batch:
-        outputs = [
-            (i, out)
-            for i, b in zip(batch[INDEX], batch[BLOB], strict=False)
-            for out in function(pickle.loads(b))
-        ]
-        return {BLOB: _blobs([out for _, out in outputs]), INDEX: np.array([i for i, _ in outputs])}
+        pairs = zip(batch[INDEX], batch[BLOB], strict=True)
+        outputs = [(i, out) for i, blob in pairs for out in function(pickle.loads(blob))]
+        indices = np.array([i for i, _ in outputs], dtype=np.int64)
+        return {BLOB: _blobs([out for _, out in outputs]), INDEX: indices}
 
     blocks = max(1, min(len(items), workers * 4))
     dataset = ray.data.from_items(_rows(items), override_num_blocks=blocks)
