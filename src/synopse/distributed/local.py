@@ -10,8 +10,9 @@ report equals the single-process one.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 from synopse.annotate.annotator import Annotator
 from synopse.clean.dedup import distinct_sources
@@ -26,7 +27,7 @@ from synopse.pipeline import (
 )
 
 _CHUNK = 4  # articles per round trip: fewer pickling calls, still an even spread over workers
-_worker: dict[str, object] = {}  # the models of this worker process, built once
+_worker: dict[str, Any] = {}  # the models of this worker process, built once
 
 
 def analyze_cleaned(
@@ -37,18 +38,42 @@ def analyze_cleaned(
     progress: Progress | None = None,
 ) -> Report:
     """Stages 3-7 on cleaned articles with `workers` processes."""
-    with _pool(settings, workers) as pool:
-        articles = list(_collect(pool.map(_annotate, cleaned, chunksize=_CHUNK), errors))
-        if progress:
-            for article in cleaned:
-                progress(article.source)
+    with worker_pool(settings, workers) as pool:
+        articles = annotate_in_pool(pool, cleaned, errors, progress)
         groups = group_stories(distinct_sources(articles), settings)
-        jobs = [(f"s{i}", members, settings) for i, members in enumerate(groups, 1)]
-        stories: list[Story] = list(pool.map(_build_story, jobs))
+        stories = stories_in_pool(pool, groups, settings)
     return assemble_report(articles, groups, stories, errors)
 
 
-def _pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
+def annotate_in_pool(
+    pool: ProcessPoolExecutor,
+    cleaned: Sequence[Article],
+    errors: list[ErrorRecord],
+    progress: Progress | None = None,
+) -> list[Article]:
+    """Stage 3 in the pool, results in input order; failures handled as in one process."""
+    articles: list[Article] = []
+    results = pool.map(_annotate, cleaned, chunksize=_CHUNK)
+    for article, result in zip(cleaned, results, strict=True):
+        if isinstance(result, ErrorRecord):
+            errors.append(result)
+        elif result is not None:
+            articles.append(result)
+        if progress:
+            progress(article.source)
+    return articles
+
+
+def stories_in_pool(
+    pool: ProcessPoolExecutor, groups: Sequence[Sequence[Article]], settings: Settings
+) -> list[Story]:
+    """Stages 5-7, one story per task, in story order."""
+    jobs = [(f"s{i}", members, settings) for i, members in enumerate(groups, 1)]
+    return list(pool.map(_build_story, jobs))
+
+
+def worker_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
+    """Processes that each build their models once, on start."""
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
@@ -63,21 +88,8 @@ def _start_worker(settings: Settings) -> None:
 
 
 def _annotate(article: Article) -> Article | ErrorRecord | None:
-    annotator = _worker["annotator"]
-    settings = _worker["settings"]
-    assert isinstance(annotator, Annotator) and isinstance(settings, Settings)
-    return annotate_one(annotator, article, settings)
+    return annotate_one(_worker["annotator"], article, _worker["settings"])
 
 
 def _build_story(job: tuple[str, Sequence[Article], Settings]) -> Story:
     return build_story(*job)
-
-
-def _collect(
-    results: Iterable[Article | ErrorRecord | None], errors: list[ErrorRecord]
-) -> Iterator[Article]:
-    for result in results:
-        if isinstance(result, ErrorRecord):
-            errors.append(result)
-        elif result is not None:
-            yield result
