@@ -104,9 +104,8 @@ def report(mode: str, result: dict[str, Any]) -> None:
     n, tokens = result["articles"], result["tokens"]
     print(f"\n{mode}: {n} articles, {tokens} tokens, {result['stories']} stories")
     for stage, seconds in [*result["stages"].items(), ("end to end", result["total"])]:
-        print(
-            f"  {stage:>13}: {seconds:7.1f} s {n / seconds:7.1f} art/s {tokens / seconds:8.0f} tok/s"
-        )
+        rates = f"{n / seconds:7.1f} art/s {tokens / seconds:8.0f} tok/s"
+        print(f"  {stage:>13}: {seconds:7.1f} s {rates}")
     print(f"  peak RSS of the largest worker: {result['peak_bytes'] / 2**20:.0f} MB")
 
 
