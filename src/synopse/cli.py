@@ -24,6 +24,7 @@ from rich.progress import Progress
 from synopse.annotate.annotator import Annotations, shared_annotator
 from synopse.brief.render import write_reports
 from synopse.brief.report_json import fact_to_dict, quantity_to_dict, quote_to_dict, time_to_dict
+from synopse.brief.shards import ShardFormat, write_shards
 from synopse.config import OnError, Settings, load_settings
 from synopse.errors import InputError, SynopseError
 from synopse.ingest import reader_for
@@ -143,6 +144,37 @@ _on_error_option = click.option(
 @_outlets_option
 @_ner_option
 @_on_error_option
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: this machine, --workers processes. ray: Ray Data on a local Ray with "
+    "--workers CPUs, or on the cluster at --address (needs the ray extra: "
+    "pip install 'synopse[ray]'). Both give the same report.",
+)
+@click.option(
+    "--address",
+    metavar="ADDR",
+    help="Ray cluster to join with --engine ray ('auto' or ray://HOST:PORT); default: "
+    "start a local Ray.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes (local) or Ray workers for annotation and the per-story stages.",
+)
+@click.option(
+    "--format",
+    "out_format",
+    type=click.Choice(["report", "jsonl", "parquet"]),
+    default="report",
+    show_default=True,
+    help="report: report.json/md/html. jsonl or parquet: shards for large runs, "
+    "OUT/articles-NNNNN.*, OUT/stories-NNNNN.*, OUT/errors.* (parquet needs the ray extra).",
+)
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option(
     "--db",
@@ -159,6 +191,10 @@ def analyze(
     outlets: Path | None,
     ner: str | None,
     on_error: str | None,
+    engine: str,
+    address: str | None,
+    workers: int,
+    out_format: str,
     quiet: bool,
     db: str | None,
 ) -> None:
@@ -172,21 +208,40 @@ def analyze(
     OUT/report.md and OUT/report.html, and prints a short summary.
     """
     settings = _settings(config, on_error, encoding, field_map, outlets, ner)
-    total = _count_inputs(paths, settings)
     if db is not None:
         report = analyze_into_store(paths, settings, db)
-    elif quiet or (total is not None and total < PROGRESS_FROM):
-        report = run_analysis(paths, settings)
+    elif engine == "ray":
+        report = _analyze_on_ray(paths, settings, address, workers)
     else:
-        with Progress(console=_err, transient=True) as bar:
-            task = bar.add_task("analysing", total=total)
-            report = run_analysis(paths, settings, progress=lambda _: bar.advance(task))
-    written = write_reports(report, out_dir)
+        report = _analyze_locally(paths, settings, workers, quiet)
+    if out_format == "report":
+        main_file = write_reports(report, out_dir)["html"]
+    else:
+        main_file = write_shards(report, out_dir, cast(ShardFormat, out_format))[0]
     for error in report.errors:
         _err.print(f"synopse: {error.message}", markup=False)
     if not quiet:
-        _summary(report, written["html"])
+        _summary(report, main_file)
     _exit_for(report.errors, len(report.articles))
+
+
+def _analyze_locally(
+    paths: tuple[str, ...], settings: Settings, workers: int, quiet: bool
+) -> Report:
+    total = _count_inputs(paths, settings)
+    if quiet or (total is not None and total < PROGRESS_FROM):
+        return run_analysis(paths, settings, workers=workers)
+    with Progress(console=_err, transient=True) as bar:
+        task = bar.add_task("analysing", total=total)
+        return run_analysis(paths, settings, lambda _: bar.advance(task), workers)
+
+
+def _analyze_on_ray(
+    paths: tuple[str, ...], settings: Settings, address: str | None, workers: int
+) -> Report:
+    from synopse.distributed import analyze_ray  # imports Ray, an optional extra, only now
+
+    return analyze_ray(paths, settings, address=address, num_workers=workers)
 
 
 def _count_inputs(paths: tuple[str, ...], settings: Settings) -> int | None:
@@ -214,7 +269,8 @@ def _summary(report: Report, html: Path) -> None:
             f"{divergent} divergences",
             markup=False,
         )
-    out.print(f"HTML report: {html.resolve()}", markup=False)
+    label = "HTML report" if html.suffix == ".html" else "Shards, first"
+    out.print(f"{label}: {html.resolve()}", markup=False)
 
 
 def _exit_for(errors: tuple[ErrorRecord, ...] | list[str], analysed: int) -> None:

@@ -24,6 +24,10 @@ class InputError(SynopseError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Rebuilt from its parts when it crosses a process boundary (worker pools, Ray).
+        return (type(self), (self.source, self.problem))
+
 
 class ConfigError(SynopseError):
     """A setting or configuration file is invalid."""
@@ -37,3 +41,6 @@ class StageError(SynopseError):
         self.stage = stage
         self.article_id = article_id
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[StageError], tuple[str, str, str]]:
+        return (type(self), (self.stage, self.article_id, self.problem))

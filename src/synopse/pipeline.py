@@ -52,13 +52,47 @@ def read_articles(paths: Iterable[str], settings: Settings) -> Iterator[Article 
                 raise item
             yield to_article(item, settings, outlets)
         except SynopseError as error:
-            record = _handle(error, getattr(error, "source", "?"), "ingest", settings)
+            record = handle_error(error, getattr(error, "source", "?"), "ingest", settings)
             if record is not None:
                 yield record
 
 
-def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None = None) -> Report:
-    """All stages on the given paths; `progress` is called once per input."""
+def analyze(
+    paths: Iterable[str], settings: Settings, progress: Progress | None = None, workers: int = 1
+) -> Report:
+    """All stages on the given paths; `progress` is called once per input. `workers` > 1 runs
+    annotation and the per-story stages in that many processes (synopse.distributed.local);
+    the report is the same."""
+    cleaned, errors = ingest_and_clean(paths, settings, progress)
+    if workers > 1:
+        from synopse.distributed.local import analyze_cleaned as in_pool  # optional machinery
+
+        return in_pool(cleaned, errors, settings, workers, progress)
+    return analyze_cleaned(cleaned, settings, errors, progress, clean=False)
+
+
+def analyze_cleaned(
+    cleaned: Sequence[Article],
+    settings: Settings,
+    errors: Sequence[ErrorRecord] = (),
+    progress: Progress | None = None,
+    annotate: Callable[[Article], Article] | None = None,
+    clean: bool = True,
+) -> Report:
+    """Stages 2 (duplicates, recurring lines; unless `clean` is false because `ingest_and_clean`
+    did them) to 7 on articles `read_articles` produced; `annotate` replaces the stage-3
+    annotator (a store passes one that reuses earlier work)."""
+    recorded = list(errors)
+    batch = clean_batch(cleaned, settings) if clean else list(cleaned)
+    articles = list(annotate_articles(batch, settings, recorded, progress, annotate))
+    groups = group_stories(distinct_sources(articles), settings)
+    return assemble_report(articles, groups, _stories(groups, settings), recorded)
+
+
+def ingest_and_clean(
+    paths: Iterable[str], settings: Settings, progress: Progress | None = None
+) -> tuple[list[Article], list[ErrorRecord]]:
+    """Stages 1-2 over the whole batch: duplicates and recurring lines need every article."""
     cleaned: list[Article] = []
     errors: list[ErrorRecord] = []
     for item in read_articles(paths, settings):
@@ -68,32 +102,44 @@ def analyze(paths: Iterable[str], settings: Settings, progress: Progress | None 
                 progress(item.source)
         else:
             cleaned.append(item)
-    return analyze_cleaned(cleaned, settings, errors, progress)
+    return clean_batch(cleaned, settings), errors
 
 
-def analyze_cleaned(
-    cleaned: Sequence[Article],
-    settings: Settings,
-    errors: Sequence[ErrorRecord] = (),
-    progress: Progress | None = None,
-    annotate: Callable[[Article], Article] | None = None,
-) -> Report:
-    """Stages 2 (duplicates, recurring lines) to 7 on articles `read_articles` produced;
-    `annotate` replaces the stage-3 annotator (a store passes one that reuses earlier work)."""
-    recorded = list(errors)
-    cleaned = clean_together(cleaned, settings)
-    articles = list(annotate_articles(cleaned, settings, recorded, progress, annotate))
-    groups = group_stories(distinct_sources(articles), settings)
-    dated = {a.id: a for group in groups for a in group}
-    articles = [dated.get(a.id, a) for a in articles]
-    return Report(tuple(articles), _stories(groups, settings), tuple(recorded))
-
-
-def clean_together(articles: Sequence[Article], settings: Settings) -> list[Article]:
-    """The part of stage 2 that looks across articles: duplicates marked, lines recurring
-    across an outlet's articles removed."""
-    marked = mark_duplicates(articles, settings.clean.duplicate_threshold)
+def clean_batch(articles: Sequence[Article], settings: Settings) -> list[Article]:
+    """The batch-wide part of stage 2: duplicates marked, recurring lines removed."""
+    marked = mark_duplicates(list(articles), settings.clean.duplicate_threshold)
     return remove_recurring_lines(marked)
+
+
+def annotate_one(
+    annotator: Callable[[Article], Article], article: Article, settings: Settings
+) -> Article | ErrorRecord | None:
+    """Stage 3 on one article: the annotated article, or its error record (None: skipped)."""
+    result = annotate_or_error(annotator, article)
+    if isinstance(result, StageError):
+        return handle_error(result, article.source, "annotate", settings)
+    return result
+
+
+def annotate_or_error(
+    annotator: Callable[[Article], Article], article: Article
+) -> Article | StageError:
+    """Stage 3 on one article, or the error it raised (for the caller to handle)."""
+    try:
+        return annotator(article)
+    except Exception as exc:  # any bug in a stage must not lose the rest of the batch
+        return StageError("annotate", article.id, f"{type(exc).__name__}: {exc}")
+
+
+def assemble_report(
+    articles: Sequence[Article],
+    groups: Sequence[Sequence[Article]],
+    stories: Sequence[Story],
+    errors: Sequence[ErrorRecord],
+) -> Report:
+    """The report: articles in input order, re-dated where their story gave them a date."""
+    dated = {a.id: a for group in groups for a in group}
+    return Report(tuple(dated.get(a.id, a) for a in articles), tuple(stories), tuple(errors))
 
 
 def annotate_articles(
@@ -103,15 +149,14 @@ def annotate_articles(
     progress: Progress | None = None,
     annotator: Callable[[Article], Article] | None = None,
 ) -> Iterator[Article]:
-    """Stage 3 on each article; a failure is handled by `settings.on_error`."""
-    annotator = annotator or shared_annotator(settings.annotate)
+    """Stage 3 on each article in this process; a failure is handled by `settings.on_error`."""
+    annotate = annotator or shared_annotator(settings.annotate)
     for article in articles:
-        try:
-            yield annotator(article)
-        except Exception as exc:  # any bug in a stage must not lose the rest of the batch
-            error = StageError("annotate", article.id, f"{type(exc).__name__}: {exc}")
-            if (record := _handle(error, article.source, "annotate", settings)) is not None:
-                errors.append(record)
+        result = annotate_one(annotate, article, settings)
+        if isinstance(result, ErrorRecord):
+            errors.append(result)
+        elif result is not None:
+            yield result
         if progress:
             progress(article.source)
 
@@ -122,11 +167,20 @@ def build_stories(articles: Sequence[Article], settings: Settings) -> tuple[Stor
 
 
 def group_stories(articles: Sequence[Article], settings: Settings) -> list[list[Article]]:
-    """Stage 4: the articles by story, largest first; undated articles dated from their story,
-    mentions typed as the story types their entity."""
+    """Stage 4: the articles by story, largest first; undated articles dated from their story."""
     labels: list[int] = []
     if articles:
         labels = StoryClusterer.from_settings(settings.cluster).fit(articles).labels_.tolist()
+    return story_groups(articles, labels)
+
+
+def _stories(groups: Sequence[Sequence[Article]], settings: Settings) -> tuple[Story, ...]:
+    return tuple(build_story(f"s{i}", members, settings) for i, members in enumerate(groups, 1))
+
+
+def story_groups(articles: Sequence[Article], labels: Sequence[int]) -> list[list[Article]]:
+    """Stage 4's grouping of labelled articles: largest story first, undated ones dated, mentions
+    typed as the story types their entity."""
     groups: dict[int, list[Article]] = {}
     for article, label in zip(articles, labels, strict=True):
         groups.setdefault(int(label), []).append(article)
@@ -135,11 +189,8 @@ def group_stories(articles: Sequence[Article], settings: Settings) -> list[list[
     return [with_story_types(date_from_story(members)) for members in ordered]
 
 
-def _stories(groups: Sequence[Sequence[Article]], settings: Settings) -> tuple[Story, ...]:
-    return tuple(analyze_story(f"s{i}", members, settings) for i, members in enumerate(groups, 1))
-
-
-def analyze_story(story_id: str, articles: Sequence[Article], settings: Settings) -> Story:
+def build_story(story_id: str, articles: Sequence[Article], settings: Settings) -> Story:
+    """Stages 5-7 on one story's articles."""
     entities = resolve_entities(articles, story_id)
     aligner = SentenceAligner().fit(articles)
     return Story(
@@ -168,7 +219,10 @@ def _story_title(articles: Sequence[Article]) -> str:
     return max(titled, key=shared).title
 
 
-def _handle(error: SynopseError, source: str, stage: str, settings: Settings) -> ErrorRecord | None:
+def handle_error(
+    error: SynopseError, source: str, stage: str, settings: Settings
+) -> ErrorRecord | None:
+    """`settings.on_error` applied: raise, record (the record returned) or skip (None)."""
     if settings.on_error == "raise":
         raise error
     if settings.on_error == "skip":

@@ -16,11 +16,12 @@ from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import sparse
 
 from synopse.annotate.tokens import content_lemmas
 from synopse.config import ClusterSettings
 from synopse.model import Article
-from synopse.textsim import tfidf_cosine
+from synopse.textsim import LexicalSpace
 
 _LEXICAL_WEIGHT = 0.6
 _TOP_LINKS = 3
@@ -67,36 +68,77 @@ class StoryClusterer:
             return np.zeros((0, 0))
         lexical = _lexical_similarity(articles)
         entity = _entity_similarity(articles)
-        combined = _LEXICAL_WEIGHT * lexical + (1 - _LEXICAL_WEIGHT) * entity
-        days = [_day(a) for a in articles]
-        for i in range(n):
-            for j in range(n):
-                di, dj = days[i], days[j]
-                if di and dj and abs((di - dj).days) > self.max_days_apart:
-                    combined[i, j] = 0.0
+        combined = combine(lexical, entity)
+        days = day_numbers(articles)
+        combined[too_far_apart(days, days, self.max_days_apart)] = 0.0
         return combined
 
 
-def _document(article: Article) -> str:
+def combine(lexical: NDArray[np.float64], entity: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The similarity of article pairs from their lexical and entity similarity."""
+    return _LEXICAL_WEIGHT * lexical + (1 - _LEXICAL_WEIGHT) * entity
+
+
+def day_numbers(articles: Sequence[Article]) -> NDArray[np.float64]:
+    """Each article's day of publication as a number; NaN when unknown."""
+    return np.array(
+        [d.toordinal() if (d := _day(a)) else np.nan for a in articles], dtype=np.float64
+    )
+
+
+def too_far_apart(
+    rows: NDArray[np.float64], columns: NDArray[np.float64], max_days: int
+) -> NDArray[np.bool_]:
+    """Pairs that are both dated and more than `max_days` apart (NaN compares False)."""
+    with np.errstate(invalid="ignore"):
+        return np.abs(rows[:, None] - columns[None, :]) > max_days
+
+
+def story_document(article: Article) -> str:
+    """What the lexical similarity of stories reads: content lemmas, the headline twice."""
     words = [w for s in article.sentences for w in content_lemmas(s.tokens)]
     title = article.title.lower().split()
     return " ".join(title * 2 + words)
 
 
 def _lexical_similarity(articles: Sequence[Article]) -> NDArray[np.float64]:
-    return tfidf_cosine([_document(a) for a in articles])
+    documents = [story_document(a) for a in articles]
+    return LexicalSpace().fit(documents).similarity(documents, documents)
 
 
 def _entity_similarity(articles: Sequence[Article]) -> NDArray[np.float64]:
-    names = [{m.canonical.split()[-1].lower() for m in a.mentions} for a in articles]
-    n = len(articles)
-    result = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i, n):
-            union = names[i] | names[j]
-            score = len(names[i] & names[j]) / len(union) if union else 0.0
-            result[i, j] = result[j, i] = score
+    names = [entity_names(a) for a in articles]
+    return name_overlap(names, names)
+
+
+def entity_names(article: Article) -> frozenset[str]:
+    """The last words of the article's entity names, lower-cased: what entity overlap counts."""
+    return frozenset(m.canonical.split()[-1].lower() for m in article.mentions)
+
+
+def name_overlap(
+    rows: Sequence[frozenset[str]], columns: Sequence[frozenset[str]]
+) -> NDArray[np.float64]:
+    """Jaccard overlap of each row's names with each column's (0 when both have none)."""
+    vocabulary = {name: k for k, name in enumerate(sorted(set().union(*rows, *columns)))}
+    left, right = _incidence(rows, vocabulary), _incidence(columns, vocabulary)
+    shared = np.asarray((left @ right.T).toarray(), dtype=np.int64)
+    sizes_left = np.array([len(names) for names in rows], dtype=np.int64)
+    sizes_right = np.array([len(names) for names in columns], dtype=np.int64)
+    union = sizes_left[:, None] + sizes_right[None, :] - shared
+    result = np.zeros(union.shape)
+    np.divide(shared, union, out=result, where=union > 0)
     return result
+
+
+def _incidence(
+    name_sets: Sequence[frozenset[str]], vocabulary: dict[str, int]
+) -> sparse.csr_matrix:
+    """One row per set, a 1 in the column of each of its names."""
+    indices = [vocabulary[name] for names in name_sets for name in names]
+    pointers = np.cumsum([0, *(len(names) for names in name_sets)])
+    data = np.ones(len(indices), dtype=np.int64)
+    return sparse.csr_matrix((data, indices, pointers), shape=(len(name_sets), len(vocabulary)))
 
 
 def _day(article: Article) -> dt.date | None:

@@ -48,6 +48,34 @@ def read_paths(
             yield item if isinstance(item, InputError) else _unique(item, seen)
 
 
+def read_units(paths: Iterable[str], settings: IngestSettings) -> list[Path | str | InputError]:
+    """The inputs `read_paths` reads, in its order, as units that can be read independently:
+    files (by `read_unit` on any worker), URLs and stdin (read where they are named), or the
+    error that names a missing input. Ids are made unique afterwards by `unique_ids`."""
+    units: list[Path | str | InputError] = []
+    for name in paths:
+        units.extend([name] if name == STDIN or _URL.match(name) else discover([name], settings))
+    return units
+
+
+def read_unit(
+    unit: Path | str | InputError, settings: IngestSettings
+) -> list[RawDocument | InputError]:
+    """The documents of one unit of `read_units`, ids not yet unique across the batch."""
+    if isinstance(unit, InputError):
+        return [unit]
+    if isinstance(unit, Path):
+        return list(reader_for(unit)(unit, settings))
+    return list(_read_one(unit, settings))
+
+
+def unique_ids(items: Iterable[RawDocument | InputError]) -> Iterator[RawDocument | InputError]:
+    """The items with ids made unique in this order, as `read_paths` makes them."""
+    seen: set[str] = set()
+    for item in items:
+        yield item if isinstance(item, InputError) else _unique(item, seen)
+
+
 def reader_for(path: Path) -> Reader:
     """The reader for a file; plain text for .txt, .md and any other suffix given explicitly."""
     name = path.name.lower()

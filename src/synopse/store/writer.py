@@ -24,9 +24,9 @@ from synopse.clean.dedup import distinct_sources
 from synopse.config import Settings
 from synopse.model import Article, ErrorRecord
 from synopse.pipeline import (
-    analyze_story,
     annotate_articles,
-    clean_together,
+    build_story,
+    clean_batch,
     group_stories,
 )
 from synopse.store import tables as t
@@ -52,7 +52,7 @@ def store_batch(
     outcome = BatchOutcome(errors=[i for i in items if isinstance(i, ErrorRecord)])
     fresh, outcome.unchanged = _split_known(conn, [i for i in items if isinstance(i, Article)])
     hashes = {a.id: digest for a, digest in fresh}
-    cleaned = clean_together([a for a, _ in fresh], settings)
+    cleaned = clean_batch([a for a, _ in fresh], settings)
     annotated = list(annotate_articles(cleaned, settings, outcome.errors, annotator=annotator))
     if annotated:
         conn.execute(insert(t.articles), [article_row(a, hashes[a.id], run_id) for a in annotated])
@@ -205,7 +205,7 @@ def _write_story(
     settings: Settings,
 ) -> None:
     story_id, rank = place
-    story = analyze_story(story_id, members, settings)
+    story = build_story(story_id, members, settings)
     conn.execute(insert(t.stories), [story_row(_seq(story_id), rank, story, members)])
     conn.execute(
         insert(t.story_articles),

@@ -1,0 +1,134 @@
+"""Throughput per stage and end to end: local 1 process, local 2 processes, Ray 2 workers.
+
+    .venv/bin/python benchmarks/gen_corpus.py out/corpus --articles 2000
+    .venv/bin/python benchmarks/scale.py out/corpus [--modes local1,local2,ray]
+
+Each mode runs in a fresh interpreter (so memory figures do not mix) and prints articles/s
+and tokens/s per stage, end to end (model loading and Ray start-up included), and the peak
+resident memory of the largest worker process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def timed(action: Callable[[], T]) -> tuple[T, float]:
+    start = time.perf_counter()
+    result = action()
+    return result, time.perf_counter() - start
+
+
+def run_local(paths: list[str], workers: int) -> dict[str, Any]:
+    from synopse.clean.dedup import distinct_sources
+    from synopse.config import Settings
+    from synopse.distributed.local import annotate_in_pool, stories_in_pool, worker_pool
+    from synopse.pipeline import _stories, annotate_articles, group_stories, ingest_and_clean
+
+    settings = Settings()
+    start = time.perf_counter()
+    (cleaned, errors), clean_s = timed(lambda: ingest_and_clean(paths, settings))
+    if workers == 1:
+        articles, annotate_s = timed(lambda: list(annotate_articles(cleaned, settings, errors)))
+        groups, cluster_s = timed(lambda: group_stories(distinct_sources(articles), settings))
+        _, stories_s = timed(lambda: _stories(groups, settings))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    else:
+        with worker_pool(settings, workers) as pool:
+            articles, annotate_s = timed(lambda: annotate_in_pool(pool, cleaned, errors))
+            groups, cluster_s = timed(lambda: group_stories(distinct_sources(articles), settings))
+            _, stories_s = timed(lambda: stories_in_pool(pool, groups, settings))
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    total = time.perf_counter() - start
+    stages = {
+        "ingest+clean": clean_s,
+        "annotate": annotate_s,
+        "cluster": cluster_s,
+        "stories": stories_s,
+    }
+    return _result(articles, stages, total, peak * 1024, len(groups))
+
+
+def run_ray(paths: list[str], workers: int) -> dict[str, Any]:
+    import ray
+
+    from synopse.config import Settings
+    from synopse.distributed.ray_runner import _start_ray, analyze_ray
+
+    _, start_s = timed(lambda: _start_ray(None, workers))
+    report, run_s = timed(lambda: analyze_ray(paths, Settings(), num_workers=workers))
+    peak = _ray_worker_peak()
+    ray.shutdown()
+    stages = {"ray start": start_s, "all stages": run_s}
+    return _result(list(report.articles), stages, start_s + run_s, peak, len(report.stories))
+
+
+def _ray_worker_peak() -> int:
+    """The largest peak resident size (VmHWM) of the Ray worker processes, in bytes."""
+    peak = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
+        except (OSError, ValueError):
+            continue
+        if fields.get("Name", "").strip().startswith("ray::") and "VmHWM" in fields:
+            peak = max(peak, int(fields["VmHWM"].split()[0]) * 1024)
+    return peak
+
+
+def _result(
+    articles: list[Any], stages: dict[str, float], total: float, peak: int, stories: int
+) -> dict[str, Any]:
+    tokens = sum(len(s.tokens) for a in articles for s in a.sentences)
+    return {
+        "articles": len(articles),
+        "tokens": tokens,
+        "stories": stories,
+        "stages": stages,
+        "total": total,
+        "peak_bytes": peak,
+    }
+
+
+def report(mode: str, result: dict[str, Any]) -> None:
+    n, tokens = result["articles"], result["tokens"]
+    print(f"\n{mode}: {n} articles, {tokens} tokens, {result['stories']} stories")
+    for stage, seconds in [*result["stages"].items(), ("end to end", result["total"])]:
+        rates = f"{n / seconds:7.1f} art/s {tokens / seconds:8.0f} tok/s"
+        print(f"  {stage:>13}: {seconds:7.1f} s {rates}")
+    print(f"  peak RSS of the largest worker: {result['peak_bytes'] / 2**20:.0f} MB")
+
+
+MODES = {"local1": ("local", 1), "local2": ("local", 2), "ray": ("ray", 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--modes", default="local1,local2,ray")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one mode, print JSON
+    args = parser.parse_args()
+    paths = [str(args.corpus)]
+    if args.one:
+        engine, workers = MODES[args.one]
+        runner = run_local if engine == "local" else run_ray
+        print(json.dumps(runner(paths, workers)))
+        return
+    for mode in args.modes.split(","):
+        command = [sys.executable, __file__, str(args.corpus), "--one", mode]
+        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        report(mode, json.loads(out.strip().splitlines()[-1]))
+
+
+if __name__ == "__main__":
+    main()

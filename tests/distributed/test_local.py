@@ -1,0 +1,47 @@
+"""The local engine with a process pool gives the report of the single process."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from synopse.brief.report_json import report_to_dict
+from synopse.config import Settings
+from synopse.errors import InputError, StageError
+from synopse.pipeline import analyze
+from tests.conftest import EXAMPLES
+
+
+@pytest.mark.slow
+def test_two_worker_processes_give_the_single_process_report() -> None:
+    single = analyze([str(EXAMPLES)], Settings())
+    pooled = analyze([str(EXAMPLES)], Settings(), workers=2)
+    assert report_to_dict(pooled) == report_to_dict(single)
+
+
+@pytest.mark.slow
+def test_a_pool_records_inputs_that_fail_like_the_single_process(tmp_path: Path) -> None:
+    (tmp_path / "leer.txt").write_text("", encoding="utf-8")
+    (tmp_path / "kurz.txt").write_text(
+        "Neue Brücke in Minden\n\nDie Stadt Minden baut eine neue Brücke über die Weser.\n",
+        encoding="utf-8",
+    )
+    single = analyze([str(tmp_path)], Settings())
+    pooled = analyze([str(tmp_path)], Settings(), workers=2)
+    assert report_to_dict(pooled) == report_to_dict(single)
+    assert [e.source for e in pooled.errors] == [str(tmp_path / "leer.txt")]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [InputError("a/b.txt", "not UTF-8"), StageError("annotate", "b", "ValueError: kaputt")],
+)
+def test_errors_keep_their_message_and_parts_across_processes(
+    error: InputError | StageError,
+) -> None:
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+    assert vars(copy) == vars(error)
