@@ -20,10 +20,12 @@ REPO = Path(__file__).resolve().parents[2]
 DEVDATA = REPO / ".." / "shared" / "devdata" / "wikinews-quotes" / "dev.jsonl"
 # Measured figures (benchmarks/quality_quotes.py dev, brief mapping), floors set a little below.
 FLOORS = {
-    "direct": {"precision": 0.80, "recall": 0.83, "speaker": 0.60},
-    "indirect": {"precision": 0.93, "recall": 0.45, "speaker": 0.72},
-    "reported": {"precision": 0.48, "recall": 0.42, "speaker": 0.83},
-    "any": {"precision": 0.79, "recall": 0.61, "speaker": 0.68},
+    "direct": {"precision": 0.91, "recall": 0.86, "speaker": 0.71},
+    # indirect speaker was 0.72 at recall 0.50; at recall 0.67 the added harder quotes
+    # (cue-less Konjunktiv I sentences) measure 0.711: lowered on purpose, see docs/quality.md.
+    "indirect": {"precision": 0.93, "recall": 0.66, "speaker": 0.70},
+    "reported": {"precision": 0.53, "recall": 0.44, "speaker": 0.90},
+    "any": {"precision": 0.85, "recall": 0.72, "speaker": 0.71},
 }
 PEOPLE = {
     "Dmitri Peskow": "Dmitri Peskow",
@@ -145,6 +147,96 @@ def test_quotes_does_not_take_titles_for_quotes(
     text: str, tokenizer: Tokenizer, finder: QuoteFinder
 ) -> None:
     assert only(quotes(text, tokenizer, finder), QuoteKind.DIRECT) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Abgeordneten gründeten die „Union pour un Mouvement Populaire“ neu.",
+        "Die Gruppe nennt sich „Allianz für Frieden und Entwicklung“ seit dem Jahr 2004.",
+        "Laut „beispielzeitung.de“ ist die Halle abgebrannt.",
+    ],
+)
+def test_quotes_does_not_take_long_names_or_web_addresses_for_quotes(
+    text: str, tokenizer: Tokenizer, finder: QuoteFinder
+) -> None:
+    assert only(quotes(text, tokenizer, finder), QuoteKind.DIRECT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Peskow vertrat den Standpunkt, das Gericht sei nicht zuständig.",
+            "das Gericht sei nicht zuständig",
+        ),
+        (
+            "Peskow geht davon aus, dass die Gespräche im Mai beginnen.",
+            "dass die Gespräche im Mai beginnen",
+        ),
+        (
+            "Peskow äußerte die Ansicht, dass der Plan scheitern wird.",
+            "dass der Plan scheitern wird",
+        ),
+    ],
+)
+def test_quotes_finds_indirect_speech_after_verbs_and_nouns_outside_the_speech_lexicon(
+    text: str, clause: str, tokenizer: Tokenizer, finder: QuoteFinder
+) -> None:
+    (quote,) = only(quotes(text, tokenizer, finder), QuoteKind.INDIRECT)
+    assert quote.text == clause
+    assert quote.speaker_name == "Dmitri Peskow"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Peskow sieht darin eine Warnung. Die Ursache sei nie geklärt worden.",
+            "Die Ursache sei nie geklärt worden",
+        ),
+        (
+            "Die Halle brannte vollständig aus. Das teilte Peskow am Abend mit.",
+            "Die Halle brannte vollständig aus",
+        ),
+    ],
+)
+def test_quotes_attributes_a_sentence_without_cue_by_its_mood_or_by_the_next_sentence(
+    text: str, clause: str, tokenizer: Tokenizer, finder: QuoteFinder
+) -> None:
+    (quote,) = only(quotes(text, tokenizer, finder), QuoteKind.INDIRECT)
+    assert quote.text == clause
+    assert quote.speaker_name == "Dmitri Peskow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In dem Moment, als die Maschine aufsetze, brach das Fahrwerk zusammen.",
+        "Das Treffen findet statt, es sei denn, der Zug fällt aus.",
+        "Ich sei, so heißt der Titel, ein Roman über Paris.",
+    ],
+)
+def test_quotes_does_not_take_a_subordinate_or_idiomatic_subjunctive_for_reported_speech(
+    text: str, tokenizer: Tokenizer, finder: QuoteFinder
+) -> None:
+    assert only(quotes(text, tokenizer, finder), QuoteKind.INDIRECT) == []
+
+
+def test_quotes_continues_a_quote_in_konjunktiv_ii_and_hearsay_sollen(
+    tokenizer: Tokenizer, finder: QuoteFinder
+) -> None:
+    text = (
+        "Peskow sagte, die Lieferungen seien gefälscht. Sie hätten nie stattgefunden. "
+        "Zwei Fahrer sollen entlassen worden sein."
+    )
+    indirect = only(quotes(text, tokenizer, finder), QuoteKind.INDIRECT)
+    assert [q.text for q in indirect] == [
+        "die Lieferungen seien gefälscht",
+        "Sie hätten nie stattgefunden",
+        "Zwei Fahrer sollen entlassen worden sein",
+    ]
+    assert {q.speaker_name for q in indirect} == {"Dmitri Peskow"}
 
 
 @pytest.mark.parametrize(

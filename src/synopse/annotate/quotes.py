@@ -20,7 +20,6 @@ import gender_guesser.detector as gender
 
 from synopse.annotate.quotes_clauses import (
     clause_before,
-    continuation,
     indirect_after,
     is_so_report,
     is_wie_report,
@@ -33,11 +32,13 @@ from synopse.annotate.quotes_clauses import (
     reported_impersonal,
     trim,
 )
+from synopse.annotate.quotes_free import clausal_indirect, free_indirect, summarised_before
 from synopse.annotate.quotes_marks import (
     Marked,
     char_distance,
     frame_tokens,
     inside_marks,
+    is_name_or_title,
     is_statement,
     is_title_like,
     marked_spans,
@@ -73,7 +74,7 @@ class QuoteFinder:
         quoted = [(m.outer_start, m.outer_end) for m in marked]
         resolver = SpeakerResolver(text, mentions, self._lexicon, self._genders, quoted)
         direct = list(self._direct_quotes(text, sentences, marked, resolver))
-        indirect = list(self._indirect_quotes(text, sentences, marked, resolver))
+        indirect = list(self._indirect_quotes(text, sentences, marked, resolver, direct))
         found = carry_speakers(sorted(direct + indirect, key=lambda q: (q.start, q.end, q.kind)))
         return tuple(replace(q, medium=self._media(text, sentences, q)) for q in found)
 
@@ -91,6 +92,8 @@ class QuoteFinder:
             cue = self._nearest_cue(frame, mark)
             content = text[mark.start : mark.end]
             if not is_statement(content) and (cue is None or is_title_like(content)):
+                continue
+            if is_name_or_title(content, has_cue=cue is not None):
                 continue
             speaker = self._direct_speaker(frame, cue, mark, resolver)
             yield make_quote(text, mark.start, mark.end, QuoteKind.DIRECT, speaker, frame, cue)
@@ -135,21 +138,47 @@ class QuoteFinder:
         sentences: Sequence[Sentence],
         marked: Sequence[Marked],
         resolver: SpeakerResolver,
+        direct: Sequence[Quote],
     ) -> Iterator[Quote]:
         previous: Quote | None = None
+        before: Sequence[Token] = ()
+        found_so_far: list[Quote] = []
         for sentence in sentences:
             tokens = [t for t in sentence.tokens if not inside_marks(t, marked)]
             if len(tokens) < 3:
-                previous = None
+                previous, before = None, ()
                 continue
-            found = self._sentence_quote(text, tokens, resolver, previous)
-            if found is None and not touches_marks(sentence, marked):
-                found = self._speech_act(text, tokens, resolver)
-            if found is None and previous is not None:
-                found = continuation(text, tokens, previous)
+            found = self._sentence_quotes(
+                text, sentence, tokens, marked, resolver, previous, before
+            )
+            if found is None and before:
+                recent = _recent_speaker([*direct, *found_so_far], tokens[0].start)
+                found = free_indirect(
+                    text, tokens, previous, recent, before, resolver, self._lexicon
+                )
             if found is not None:
+                found_so_far.append(found)
                 yield found
-            previous = found
+            previous, before = found, tokens
+
+    def _sentence_quotes(
+        self,
+        text: str,
+        sentence: Sentence,
+        tokens: Sequence[Token],
+        marked: Sequence[Marked],
+        resolver: SpeakerResolver,
+        previous: Quote | None,
+        before: Sequence[Token],
+    ) -> Quote | None:
+        if previous is None:
+            summary = summarised_before(text, tokens, before, self._lexicon, resolver)
+            if summary is not None:
+                return summary
+        found = self._sentence_quote(text, tokens, resolver, previous)
+        if found is None and not touches_marks(sentence, marked):
+            found = self._speech_act(text, tokens, resolver)
+        return found
 
     def _sentence_quote(
         self,
@@ -195,7 +224,22 @@ class QuoteFinder:
             return indirect_after(text, tokens, index, resolver) or clause_before(
                 text, tokens, index, resolver, QuoteKind.INDIRECT
             )
+        return clausal_indirect(text, tokens, index, self._lexicon, resolver)
+
+
+# Konjunktiv I this close after an attributed quote still reports its speaker.
+MAX_REPORT_GAP = 400
+
+
+def _recent_speaker(quotes: Sequence[Quote], start: int) -> Speaker | None:
+    """The speaker of the latest attributed quote that ends shortly before `start`."""
+    earlier = [q for q in quotes if q.speaker is not None and q.end <= start]
+    if not earlier:
         return None
+    latest = max(earlier, key=lambda q: q.end)
+    if start - latest.end > MAX_REPORT_GAP:
+        return None
+    return Speaker(latest.speaker, latest.speaker_name)
 
 
 # A quote with neither cue nor speaker this close after the previous quote goes on quoting

@@ -54,19 +54,6 @@ def clause_before(
     return make_quote(text, clause[0].start, clause[-1].end, kind, speaker, tokens, cue)
 
 
-def continuation(text: str, tokens: Sequence[Token], previous: Quote) -> Quote | None:
-    """A sentence in Konjunktiv I right after indirect speech goes on reporting the speaker."""
-    clause = trim(tokens)
-    if not clause or not any(is_subjunctive(t, allow_conditional=False) for t in clause):
-        return None
-    if clause[0].text.lower() in {"ich", "wir"}:
-        return None  # first person: "ich habe" is indicative
-    speaker = Speaker(previous.speaker, previous.speaker_name) if previous.speaker else None
-    return make_quote(
-        text, clause[0].start, clause[-1].end, QuoteKind.INDIRECT, speaker, tokens, None
-    )
-
-
 def _is_reported_clause(clause: Sequence[Token], *, after_cue: bool) -> bool:
     if after_cue and clause[0].lemma.lower() in CLAUSE_OPENERS:
         return True

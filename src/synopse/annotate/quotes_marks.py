@@ -14,6 +14,13 @@ _WORD = re.compile(r"\w+")
 # A quote this long, or ending like a sentence, is a statement on its own.
 _STATEMENT_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?…]\W*$")
+_WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)+(/\S*)?")
+# Small words inside names and titles (German, English, French, Spanish, Italian).
+TITLE_SMALL_WORDS = frozenset(
+    {"für", "und", "der", "die", "das", "des", "von", "vom", "zur", "zum", "im", "in", "am",
+     "mit", "of", "the", "and", "for", "on", "at", "to", "a", "s", "du", "de", "la",
+     "le", "les", "et", "pour", "un", "une", "del", "y", "el", "los", "di", "e"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +96,21 @@ def is_title_like(content: str) -> bool:
     """ "New York Post", "Hartz IV", "Computerwoche": every word capitalised, as names are."""
     words = _WORD.findall(content)
     return all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def is_name_or_title(content: str, *, has_cue: bool) -> bool:
+    """A quoted name or title ("Union pour un Mouvement Populaire") or a web address.
+
+    Names keep small words in lower case; a short phrase like „Moment der Wahrheit“ next to a
+    speech cue is a partial quote, so with a cue only long names count."""
+    if _WEB_ADDRESS.fullmatch(content.strip()):
+        return True
+    words = _WORD.findall(content)
+    if not words or _SENTENCE_END.search(content) or (has_cue and len(words) < _STATEMENT_WORDS):
+        return False
+    capitalised = [w[0].isupper() or w[0].isdigit() for w in (words[0], words[-1])]
+    small = [w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words]
+    return all(capitalised) and all(small)
 
 
 def inside_marks(token: Token, marked: Sequence[Marked]) -> bool:

@@ -54,6 +54,7 @@ class SpeechLexicon:
     reported: tuple[tuple[str, ...], ...]  # marker phrases as lower-case word sequences
     roles: tuple[str, ...]
     institutions: tuple[str, ...]
+    clausal: frozenset[str] = frozenset()  # cues only with a reported clause after them
 
     @classmethod
     def load(cls) -> SpeechLexicon:
@@ -63,6 +64,7 @@ class SpeechLexicon:
             reported=tuple(tuple(p.lower().split()) for p in _load("speech_reported.txt")),
             roles=tuple(w.lower() for w in _load("speech_roles.txt")),
             institutions=tuple(w.lower() for w in _load("speech_institutions.txt")),
+            clausal=frozenset(w.lower() for w in _load("speech_clausal.txt")),
         )
 
     def is_role(self, word: str) -> bool:
