@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -25,22 +24,31 @@ from synopse.annotate.annotator import Annotations, shared_annotator
 from synopse.brief.render import write_reports
 from synopse.brief.report_json import fact_to_dict, quantity_to_dict, quote_to_dict, time_to_dict
 from synopse.brief.shards import ShardFormat, write_shards
-from synopse.config import OnError, Settings, load_settings
+from synopse.cli_options import (
+    EXIT_FATAL,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    config_option,
+    encoding_option,
+    err_console,
+    exit_for,
+    map_option,
+    ner_option,
+    on_error_option,
+    outlets_option,
+    settings_from_options,
+)
+from synopse.cli_store import export, ingest, serve
+from synopse.config import Settings
 from synopse.errors import InputError, SynopseError
 from synopse.ingest import reader_for
 from synopse.ingest.files import decode, discover, read_text
-from synopse.ingest.jsonl import parse_field_map
 from synopse.model import Article, ErrorRecord, Report
 from synopse.pipeline import analyze as run_analysis
 from synopse.pipeline import read_articles
-from synopse.store.commands import FORMATS, analyze_into_store, export_report, run_ingest
-from synopse.store.commands import summary_line as ingest_summary_line
-from synopse.store.sql import DEFAULT_BATCH_SIZE, DEFAULT_DB
+from synopse.store.commands import analyze_into_store
 
-EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 PROGRESS_FROM = 10  # show a progress bar from this many input files on
-
-_err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def main() -> None:
@@ -55,7 +63,7 @@ def main() -> None:
     except click.exceptions.Abort:
         sys.exit(EXIT_FATAL)
     except SynopseError as error:
-        _err.print(f"synopse: error: {error}", markup=False)
+        err_console.print(f"synopse: error: {error}", markup=False)
         sys.exit(EXIT_FATAL)
 
 
@@ -71,64 +79,6 @@ def cli() -> None:
     """
 
 
-def _settings(
-    config: Path | None,
-    on_error: str | None,
-    encoding: str | None,
-    field_map: str | None = None,
-    outlets: Path | None = None,
-    ner: str | None = None,
-) -> Settings:
-    settings = load_settings(config)
-    if ner:
-        settings = replace(settings, annotate=replace(settings.annotate, ner=ner))
-    if field_map:
-        ingest = replace(settings.ingest, field_map=parse_field_map(field_map))
-        settings = replace(settings, ingest=ingest)
-    if outlets:
-        settings = replace(settings, ingest=replace(settings.ingest, outlets_file=str(outlets)))
-    if on_error:
-        settings = replace(settings, on_error=cast(OnError, on_error))
-    if encoding:
-        settings = replace(settings, ingest=replace(settings.ingest, encoding=encoding))
-    return settings
-
-
-_config_option = click.option(
-    "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Settings file (TOML). Default: ./synopse.toml if present.",
-)
-_encoding_option = click.option(
-    "--encoding", metavar="NAME", help="Text encoding of the input files (default utf-8)."
-)
-_map_option = click.option(
-    "--map",
-    "field_map",
-    metavar="FIELD=NAME,...",
-    help="JSON/JSONL field mapping over the defaults, e.g. title=headline,text=body.content "
-    "(dotted paths reach into nested objects). Fields: id, title, text, url, published, "
-    "outlet, author, crawled.",
-)
-_outlets_option = click.option(
-    "--outlets",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help='Outlet map (TOML): [outlets] "host or file-name prefix" = "Outlet name".',
-)
-_ner_option = click.option(
-    "--ner",
-    metavar="SPEC",
-    help="Entity recogniser: rules (default, built in) or spacy:NAME for a spaCy pipeline you "
-    "have installed (package name or path; nothing is downloaded).",
-)
-_on_error_option = click.option(
-    "--on-error",
-    type=click.Choice(["record", "skip", "raise"]),
-    help="What a failed input does: record it in errors[] and go on (default), skip it with a "
-    "warning, or stop with an error.",
-)
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -138,12 +88,12 @@ _on_error_option = click.option(
     required=True,
     help="Directory for report.json, report.md and report.html (created if missing).",
 )
-@_config_option
-@_encoding_option
-@_map_option
-@_outlets_option
-@_ner_option
-@_on_error_option
+@config_option
+@encoding_option
+@map_option
+@outlets_option
+@ner_option
+@on_error_option
 @click.option(
     "--engine",
     type=click.Choice(["local", "ray"]),
@@ -207,7 +157,7 @@ def analyze(
     HTML page in the archive). Writes OUT/report.json (the documented contract),
     OUT/report.md and OUT/report.html, and prints a short summary.
     """
-    settings = _settings(config, on_error, encoding, field_map, outlets, ner)
+    settings = settings_from_options(config, on_error, encoding, field_map, outlets, ner)
     if db is not None:
         report = analyze_into_store(paths, settings, db)
     elif engine == "ray":
@@ -219,10 +169,10 @@ def analyze(
     else:
         main_file = write_shards(report, out_dir, cast(ShardFormat, out_format))[0]
     for error in report.errors:
-        _err.print(f"synopse: {error.message}", markup=False)
+        err_console.print(f"synopse: {error.message}", markup=False)
     if not quiet:
         _summary(report, main_file)
-    _exit_for(report.errors, len(report.articles))
+    exit_for(report.errors, len(report.articles))
 
 
 def _analyze_locally(
@@ -231,7 +181,7 @@ def _analyze_locally(
     total = _count_inputs(paths, settings)
     if quiet or (total is not None and total < PROGRESS_FROM):
         return run_analysis(paths, settings, workers=workers)
-    with Progress(console=_err, transient=True) as bar:
+    with Progress(console=err_console, transient=True) as bar:
         task = bar.add_task("analysing", total=total)
         return run_analysis(paths, settings, lambda _: bar.advance(task), workers)
 
@@ -273,13 +223,6 @@ def _summary(report: Report, html: Path) -> None:
     out.print(f"{label}: {html.resolve()}", markup=False)
 
 
-def _exit_for(errors: tuple[ErrorRecord, ...] | list[str], analysed: int) -> None:
-    if errors and not analysed:
-        sys.exit(EXIT_FATAL)
-    if errors:
-        sys.exit(EXIT_PARTIAL)
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -287,10 +230,10 @@ def _exit_for(errors: tuple[ErrorRecord, ...] | list[str], analysed: int) -> Non
     is_flag=True,
     help="One JSON object per article: metadata, text and the removed lines with reasons.",
 )
-@_config_option
-@_encoding_option
-@_map_option
-@_outlets_option
+@config_option
+@encoding_option
+@map_option
+@outlets_option
 def extract(
     paths: tuple[str, ...],
     jsonl: bool,
@@ -305,11 +248,11 @@ def extract(
     Page furniture (menus, cookie notes, teasers, comment forms ...) is removed. Articles are
     separated by a line of dashes. Errors go to stderr; the other articles are still printed.
     """
-    settings = _settings(config, "record", encoding, field_map, outlets)
+    settings = settings_from_options(config, "record", encoding, field_map, outlets)
     errors, printed = [], 0
     for item in read_articles(paths, settings):
         if isinstance(item, ErrorRecord):
-            _err.print(f"synopse: {item.message}", markup=False)
+            err_console.print(f"synopse: {item.message}", markup=False)
             errors.append(item.message)
             continue
         click.echo(
@@ -318,7 +261,7 @@ def extract(
             else _extract_text(item, printed)
         )
         printed += 1
-    _exit_for(errors, printed)
+    exit_for(errors, printed)
 
 
 def _extract_text(article: Article, index: int) -> str:
@@ -355,8 +298,8 @@ def _extract_record(article: Article) -> dict[str, Any]:
     metavar="YYYY-MM-DD",
     help='Publication date that relative times ("am Mittwoch") are resolved against.',
 )
-@_encoding_option
-@_ner_option
+@encoding_option
+@ner_option
 def annotate(
     file: str, jsonl: bool, published: str | None, encoding: str | None, ner: str | None
 ) -> None:
@@ -368,7 +311,7 @@ def annotate(
     end, text, value, precision}, quantities[] {start, end, text, value, unit, qualifier}, facts[]
     {start, end, text, kind, value, predicate, entities, attributed_to, ...}.
     """
-    settings = _settings(None, None, encoding, ner=ner)
+    settings = settings_from_options(None, None, encoding, ner=ner)
     day = _parse_day(published, "--published")
     annotator = shared_annotator(settings.annotate)
     if not jsonl:
@@ -414,7 +357,7 @@ def _jsonl_records(text: str, source: str) -> Iterator[dict[str, Any]]:
                 raise ValueError('expected an object with a string "text"')
             day = _parse_day(record.get("published"), f"{where} published")
         except (ValueError, InputError) as exc:
-            _err.print(f"synopse: {where}: {exc}", markup=False)
+            err_console.print(f"synopse: {where}: {exc}", markup=False)
             yield {"id": _line_id(line, number), "error": f"{where}: {exc}"}
             continue
         yield {"id": record.get("id", number), "text": record["text"], "published_day": day}
@@ -458,128 +401,9 @@ def annotations_to_dict(found: Annotations, text: str) -> dict[str, Any]:
     }
 
 
-@cli.command()
-@click.argument("paths", nargs=-1)
-@click.option(
-    "--db",
-    metavar="URL",
-    help="Serve a database store: sqlite:///synopse.db or "
-    "postgresql://user@host/name (written by `synopse ingest`).",
-)
-@click.option(
-    "--report",
-    "report_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Serve a report.json written by `synopse analyze`.",
-)
-@click.option(
-    "--host",
-    help="Address to listen on (default 127.0.0.1: this machine only; [web] host in the config).",
-)
-@click.option("--port", type=click.IntRange(1, 65535), help="Port (default 8000; [web] port).")
-@_config_option
-def serve(
-    paths: tuple[str, ...],
-    db: str | None,
-    report_file: Path | None,
-    host: str | None,
-    port: int | None,
-    config: Path | None,
-) -> None:
-    """Browse stories in a web app with an HTTP API.
-
-    The store is one of: PATHS (files, directories, URLs, feeds — analysed now and held in
-    memory), --report FILE (a report.json) or --db URL (a database). Pages: / (stories,
-    with search and filters), /stories/ID, /articles/ID, /entities/NAME, /ingest (status);
-    the API is under /api (reference at /docs, OpenAPI at /openapi.json).
-
-    POST /api/ingest adds articles (JSON {"sources": [URL, ...]} or uploaded files) and needs
-    `Authorization: Bearer TOKEN` with the token of `[web] token` or the SYNOPSE_TOKEN
-    environment variable; without a token, writes are disabled. URL ingest refuses loopback,
-    private and link-local addresses unless `[web] allow_private_urls = true`.
-    """
-    from synopse.web.serve import open_repository, run_server, server_settings
-
-    settings = server_settings(load_settings(config))
-    web = replace(settings.web, host=host or settings.web.host, port=port or settings.web.port)
-    settings = replace(settings, web=web)
-    run_server(open_repository(paths, db, report_file, settings), settings)
-
-
-_db_option = click.option(
-    "--db",
-    metavar="URL",
-    default=DEFAULT_DB,
-    show_default=True,
-    help="The store: a SQLite file path, or postgresql://user:password@host/database.",
-)
-
-
-@cli.command()
-@click.argument("sources", nargs=-1, required=True)
-@_db_option
-@_config_option
-@_encoding_option
-@_map_option
-@_outlets_option
-@_on_error_option
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=DEFAULT_BATCH_SIZE,
-    show_default=True,
-    help="Inputs per transaction: an interruption loses at most the batch in progress, "
-    "which a re-run reads again.",
-)
-@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
-def ingest(
-    sources: tuple[str, ...],
-    db: str,
-    config: Path | None,
-    encoding: str | None,
-    field_map: str | None,
-    outlets: Path | None,
-    on_error: str | None,
-    batch_size: int,
-    quiet: bool,
-) -> None:
-    """Add articles to a store and update the stories they belong to.
-
-    SOURCES are files, directories, URLs of pages or RSS/Atom feeds, as for `analyze`. Ingest
-    is incremental and idempotent: an article the store already holds (same outlet and text,
-    or same URL) is left unchanged, new articles are annotated once, and only the stories
-    whose articles changed are analysed again; story ids stay stable. Prints one line:
-    added / unchanged / stories updated / errors. Failed inputs are recorded in the store.
-    """
-    settings = _settings(config, on_error, encoding, field_map, outlets)
-    summary = run_ingest(sources, settings, db, batch_size)
-    for error in summary.errors:
-        _err.print(f"synopse: {error.message}", markup=False)
-    if not quiet:
-        click.echo(ingest_summary_line(summary))
-    _exit_for(summary.errors, len(summary.added) + len(summary.unchanged))
-
-
-@cli.command()
-@_db_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Directory for the report files (created if missing).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    help="Write only report.json, report.md or report.html (default: all three).",
-)
-def export(db: str, out_dir: Path, fmt: str | None) -> None:
-    """Write the report of everything in a store: report.json (the documented contract),
-    report.md and report.html, rendered exactly as `analyze` renders them."""
-    for path in export_report(db, out_dir, fmt):
-        click.echo(str(path.resolve()))
+cli.add_command(ingest)
+cli.add_command(export)
+cli.add_command(serve)
 
 
 if __name__ == "__main__":
