@@ -70,6 +70,7 @@ def read_gold_labels(path: Path) -> dict[str, GoldLabel]:
             continue
         parts = line.split("\t")
         if len(parts) not in (2, 3) or not all(parts):
-            raise InputError(f"{path}:{number}", f"expected 'id<TAB>story[<TAB>split]', got {line!r}")
+            expected = "expected 'id<TAB>story[<TAB>split]'"
+            raise InputError(f"{path}:{number}", f"{expected}, got {line!r}")
         labels[parts[0]] = GoldLabel(parts[1], parts[2] if len(parts) == 3 else "all")
     return labels
