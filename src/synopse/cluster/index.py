@@ -10,8 +10,10 @@
   - the set of stories still inside the time window, for embedding retrieval across languages
     (an English article may share no lemma with the German ones).
 
-Cost per article: its postings walks plus a scan of the active stories' embedding sums; neither
-grows with the number of articles seen, only with how many stories are alive at once.
+Cost per article: its postings walks plus a scan of the active stories' embedding sums, then at
+most `_POSTING_CANDIDATES + _EMBEDDING_CANDIDATES` stories of at most `MAX_COMPARED_MEMBERS`
+members scored; none of it grows with the number of articles seen, only with how many stories
+are alive at once.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-MAX_COMPARED_MEMBERS = 24
+MAX_COMPARED_MEMBERS = 10
 _POSTED_TERMS = 12  # an article's strongest terms that go into (and query) the postings
+_POSTING_CANDIDATES = 12  # stories sharing the most strong terms and names are scored
 _EMBEDDING_CANDIDATES = 5
 
 
@@ -67,15 +70,15 @@ class StoryIndex:
         return {t: w / norm for t, w in weighted.items()}
 
     def candidates(self, member: Member) -> list[int]:
-        """Stories inside the time window that share a strong term or an entity, or whose
-        embedding is among the closest; in order of first appearance."""
-        found: dict[int, None] = {}
+        """Stories inside the time window that share the most strong terms and entity names,
+        and those whose embedding is among the closest; in order of first appearance."""
+        hits: Counter[int] = Counter()
         for term in _strongest(member.vector):
-            found.update(dict.fromkeys(self._recent(self._term_postings.get(term), member.day)))
+            hits.update(self._recent(self._term_postings.get(term), member.day))
         for entity in member.entities:
-            found.update(dict.fromkeys(self._recent(self._entity_postings.get(entity), member.day)))
-        found.update(dict.fromkeys(self._nearest_by_embedding(member)))
-        return sorted(found)
+            hits.update(self._recent(self._entity_postings.get(entity), member.day))
+        ranked = sorted(hits, key=lambda story: (-hits[story], story))[:_POSTING_CANDIDATES]
+        return sorted({*ranked, *self._nearest_by_embedding(member)})
 
     def add(self, member: Member, story: int | None) -> int:
         """Puts `member` into `story` (a new one when None) and returns the story's id."""
