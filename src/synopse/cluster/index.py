@@ -10,6 +10,11 @@
   - the set of stories still inside the time window, for embedding retrieval across languages
     (an English article may share no lemma with the German ones).
 
+A story that leaves the time window is closed: its members' vectors are freed and its postings
+dropped as lookups pass them, so memory follows the stories alive at once, not the articles
+seen. An article that arrives more than `max_days_apart` days after a story's last article
+cannot join it (blocks fed to `partial_fit` should come roughly in time order).
+
 Cost per article: its postings walks plus a scan of the active stories' embedding sums, then at
 most `_POSTING_CANDIDATES + _EMBEDDING_CANDIDATES` stories of at most `MAX_COMPARED_MEMBERS`
 members scored; none of it grows with the number of articles seen, only with how many stories
@@ -19,6 +24,7 @@ are alive at once.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,6 +55,11 @@ class StoryState:
 
     def recent_members(self) -> list[Member]:
         return self.members[-MAX_COMPARED_MEMBERS:]
+
+    def close(self) -> None:
+        """Frees what only comparisons need, once the story has left the time window."""
+        self.members = []
+        self.embedding_sum = None
 
 
 class StoryIndex:
@@ -112,11 +123,17 @@ class StoryIndex:
         return day is None or last is None or (day - last).days <= self.max_days_apart
 
     def _recent(self, posting: dict[int, None] | None, day: dt.date | None) -> list[int]:
+        if not posting:
+            return []
         result = []
-        for story in reversed(posting or {}):
+        for story in reversed(posting):
             if not self._in_window(story, day):
                 break  # postings are ordered by last use: what follows is older still
             result.append(story)
+        for stale in list(itertools.islice(posting, len(posting) - len(result))):
+            if self.stories[stale].members:
+                break  # still open: a late article may be older than today's
+            del posting[stale]
         return result
 
     def _nearest_by_embedding(self, member: Member) -> list[int]:
@@ -135,6 +152,7 @@ class StoryIndex:
             if self._in_window(story, day):
                 break  # ordered by last use, like the postings
             del self._active[story]
+            self.stories[story].close()
 
 
 def _strongest(vector: dict[str, float]) -> list[str]:
