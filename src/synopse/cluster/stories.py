@@ -35,6 +35,9 @@ from synopse.model import Article
 GRANULARITY_OFFSETS = {"event": 0.06, "story": 0.0, "topic": -0.06}
 # Share of the embedding score in a pair's similarity when embeddings are on (tuned on dev).
 EMBEDDING_WEIGHT = 0.45
+# Articles are featurised and embedded this many at a time: batches keep the embedding model
+# busy, chunks keep a large `fit` from holding every article's features at once.
+_CHUNK = 256
 
 
 class StoryClusterer:
@@ -79,14 +82,16 @@ class StoryClusterer:
         """Add `articles` to the stories found so far; their labels are appended to `labels_`."""
         if not hasattr(self, "index_"):
             self._reset()
-        features = [article_features(a) for a in articles]
-        embeddings = self._embed(features)
         offset = len(self.labels_)
         labels = np.full(len(articles), -1, dtype=int)
-        for i in _publication_order(features):
-            labels[i] = self._assign(features[i], embeddings[i], offset + i)
+        order = _publication_order(articles)
+        for start in range(0, len(order), _CHUNK):
+            chunk = order[start : start + _CHUNK]
+            features = [article_features(articles[i]) for i in chunk]
+            for i, feature, embedding in zip(chunk, features, self._embed(features), strict=True):
+                labels[i] = self._assign(feature, embedding, offset + i)
         self.labels_ = np.concatenate([self.labels_, labels])
-        self.article_ids_ = [*self.article_ids_, *(f.article_id for f in features)]
+        self.article_ids_ = [*self.article_ids_, *(a.id for a in articles)]
         return self
 
     def _assign(
@@ -130,6 +135,7 @@ class StoryClusterer:
         self.article_ids_ = []
 
 
-def _publication_order(features: Sequence[ArticleFeatures]) -> list[int]:
+def _publication_order(articles: Sequence[Article]) -> list[int]:
     far_future = dt.date.max
-    return sorted(range(len(features)), key=lambda i: (features[i].day or far_future, i))
+    days = [a.published_day or far_future for a in articles]
+    return sorted(range(len(articles)), key=lambda i: (days[i], i))
