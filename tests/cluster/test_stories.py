@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from itertools import groupby
 
 import pytest
@@ -140,3 +141,13 @@ def test_any_split_of_the_time_ordered_stream_gives_the_batch_stories(
         incremental.partial_fit(stream[start:end])
     at_once = StoryClusterer(embeddings="none").fit(stream)
     assert _partition(_stories(incremental)) == _partition(_stories(at_once))
+
+
+def test_undated_article_joins_its_story_even_after_that_story_left_the_time_window(
+    gold_articles: list[Article],
+) -> None:
+    chosen = [a for a in gold_articles if a.id.startswith(("h-kassel", "d-ezb"))]
+    undated = [replace(a, published=None) if a.id == "h-kassel-3" else a for a in chosen]
+    stories = _stories(StoryClusterer(embeddings="none").fit(undated))
+    assert stories["h-kassel-3"] == stories["h-kassel-2"]
+    assert stories["h-kassel-3"] != stories["d-ezb-1"]

@@ -71,6 +71,8 @@ class StoryIndex:
         self._term_postings: dict[str, dict[int, None]] = {}
         self._entity_postings: dict[str, dict[int, None]] = {}
         self._active: dict[int, None] = {}
+        self._latest_day: dt.date | None = None
+        self.keep_open = False  # while True, no story is closed (a batch with undated articles)
 
     def tfidf_vector(self, term_weights: dict[str, float]) -> dict[str, float]:
         """Counts the article into the document frequencies, then weights its terms."""
@@ -113,7 +115,9 @@ class StoryIndex:
         for entity in member.entities:
             _touch(self._entity_postings.setdefault(entity, {}), story)
         _touch(self._active, story)
-        self._drop_inactive(member.day)
+        self._latest_day = _later(self._latest_day, member.day)
+        if not self.keep_open:
+            self.close_inactive()
 
     def _idf(self, term: str) -> float:
         return math.log((1 + self._documents) / (1 + self._document_frequency[term])) + 1.0
@@ -147,9 +151,12 @@ class StoryIndex:
         best = np.argsort(-scores)[:_EMBEDDING_CANDIDATES]
         return [stories[int(i)] for i in best]
 
-    def _drop_inactive(self, day: dt.date | None) -> None:
+    def close_inactive(self) -> None:
+        """Closes the stories whose last article lies beyond the window before the latest day."""
         for story in list(self._active):
-            if self._in_window(story, day):
+            if self.stories[story].last_day is None:
+                continue  # a story of undated articles stays open: any later article may join
+            if self._in_window(story, self._latest_day):
                 break  # ordered by last use, like the postings
             del self._active[story]
             self.stories[story].close()

@@ -1,9 +1,9 @@
 """Incremental story clustering.
 
-Articles arrive over days; `partial_fit(new_articles)` takes them in publication order and puts
-each into the story it is most similar to, or starts a new story, without revisiting earlier
-decisions. `fit(articles)` is `partial_fit` from an empty state, so clustering a batch at once
-and feeding the same articles day by day give the same stories.
+Articles arrive over days; `partial_fit(new_articles)` takes them in publication order (undated
+ones last) and puts each into the story it is most similar to, or starts a new story, without
+revisiting earlier decisions. `fit(articles)` is `partial_fit` from an empty state, so
+clustering a batch at once and feeding the same articles day by day give the same stories.
 
 Candidate stories come from a `StoryIndex` (postings of strong terms and entity names, the
 time window, nearest embeddings); each candidate is scored with `story_similarity`. An article
@@ -85,11 +85,15 @@ class StoryClusterer:
         offset = len(self.labels_)
         labels = np.full(len(articles), -1, dtype=int)
         order = _publication_order(articles)
+        # An undated article may belong to any story of the batch: none is closed before it.
+        self.index_.keep_open = any(a.published_day is None for a in articles)
         for start in range(0, len(order), _CHUNK):
             chunk = order[start : start + _CHUNK]
             features = [article_features(articles[i]) for i in chunk]
             for i, feature, embedding in zip(chunk, features, self._embed(features), strict=True):
                 labels[i] = self._assign(feature, embedding, offset + i)
+        self.index_.keep_open = False
+        self.index_.close_inactive()
         self.labels_ = np.concatenate([self.labels_, labels])
         self.article_ids_ = [*self.article_ids_, *(a.id for a in articles)]
         return self
@@ -136,6 +140,6 @@ class StoryClusterer:
 
 
 def _publication_order(articles: Sequence[Article]) -> list[int]:
-    far_future = dt.date.max
-    days = [a.published_day or far_future for a in articles]
+    """By day, undated articles last; ties keep the order given."""
+    days = [a.published_day or dt.date.max for a in articles]
     return sorted(range(len(articles)), key=lambda i: (days[i], i))
