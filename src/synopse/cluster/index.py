@@ -1,0 +1,178 @@
+"""The state incremental story clustering keeps between calls, built for candidate retrieval.
+
+  - document frequencies, updated with every article, for IDF weights (a member's TF-IDF vector
+    is frozen when it joins, so an article is never re-weighted later);
+  - per story its members (the most recent `MAX_COMPARED_MEMBERS` are compared), its last day
+    and the sum of its members' embeddings;
+  - postings from an article's strongest terms and its entity names to the stories holding
+    them, each ordered by last use, so a lookup walks recent stories first and stops at the
+    first one that lies outside the time window;
+  - the set of stories still inside the time window, for embedding retrieval across languages
+    (an English article may share no lemma with the German ones).
+
+A story that leaves the time window is closed: its members' vectors are freed and its postings
+dropped as lookups pass them, so memory follows the stories alive at once, not the articles
+seen. An article that arrives more than `max_days_apart` days after a story's last article
+cannot join it (blocks fed to `partial_fit` should come roughly in time order).
+
+Cost per article: its postings walks plus a scan of the active stories' embedding sums, then at
+most `_POSTING_CANDIDATES + _EMBEDDING_CANDIDATES` stories of at most `MAX_COMPARED_MEMBERS`
+members scored; none of it grows with the number of articles seen, only with how many stories
+are alive at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+MAX_COMPARED_MEMBERS = 10
+_POSTED_TERMS = 12  # an article's strongest terms that go into (and query) the postings
+_POSTING_CANDIDATES = 12  # stories sharing the most strong terms and names are scored
+_EMBEDDING_CANDIDATES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    position: int  # the article's index in the clusterer's `labels_`
+    day: dt.date | None
+    vector: dict[str, float]  # L2-normalised TF-IDF, weighted with the IDF of its arrival
+    entities: dict[str, float]  # entity key -> weight
+    embedding: NDArray[np.float32] | None
+
+
+@dataclass(slots=True)
+class StoryState:
+    members: list[Member] = field(default_factory=list)
+    last_day: dt.date | None = None
+    embedding_sum: NDArray[np.float32] | None = None
+
+    def recent_members(self) -> list[Member]:
+        return self.members[-MAX_COMPARED_MEMBERS:]
+
+    def close(self) -> None:
+        """Frees what only comparisons need, once the story has left the time window."""
+        self.members = []
+        self.embedding_sum = None
+
+
+class StoryIndex:
+    def __init__(self, max_days_apart: int) -> None:
+        self.max_days_apart = max_days_apart
+        self.stories: list[StoryState] = []
+        self._document_frequency: Counter[str] = Counter()
+        self._documents = 0
+        self._term_postings: dict[str, dict[int, None]] = {}
+        self._entity_postings: dict[str, dict[int, None]] = {}
+        self._active: dict[int, None] = {}
+        self._latest_day: dt.date | None = None
+        self.keep_open = False  # while True, no story is closed (a batch with undated articles)
+
+    def tfidf_vector(self, term_weights: dict[str, float]) -> dict[str, float]:
+        """Counts the article into the document frequencies, then weights its terms."""
+        self._documents += 1
+        self._document_frequency.update(term_weights.keys())
+        weighted = {t: w * self._idf(t) for t, w in term_weights.items()}
+        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+        return {t: w / norm for t, w in weighted.items()}
+
+    def candidates(self, member: Member) -> list[int]:
+        """Stories inside the time window that share the most strong terms and entity names,
+        and those whose embedding is among the closest; in order of first appearance."""
+        hits: Counter[int] = Counter()
+        for term in _strongest(member.vector):
+            hits.update(self._recent(self._term_postings.get(term), member.day))
+        for entity in member.entities:
+            hits.update(self._recent(self._entity_postings.get(entity), member.day))
+        ranked = sorted(hits, key=lambda story: (-hits[story], story))[:_POSTING_CANDIDATES]
+        return sorted({*ranked, *self._nearest_by_embedding(member)})
+
+    def add(self, member: Member, story: int | None) -> int:
+        """Puts `member` into `story` (a new one when None) and returns the story's id."""
+        if story is None:
+            self.stories.append(StoryState())
+            story = len(self.stories) - 1
+        state = self.stories[story]
+        state.members.append(member)
+        state.last_day = _later(state.last_day, member.day)
+        if member.embedding is not None:
+            total = state.embedding_sum
+            state.embedding_sum = (
+                member.embedding.copy() if total is None else total + member.embedding
+            )
+        self._post(story, member)
+        return story
+
+    def _post(self, story: int, member: Member) -> None:
+        for term in _strongest(member.vector):
+            _touch(self._term_postings.setdefault(term, {}), story)
+        for entity in member.entities:
+            _touch(self._entity_postings.setdefault(entity, {}), story)
+        _touch(self._active, story)
+        self._latest_day = _later(self._latest_day, member.day)
+        if not self.keep_open:
+            self.close_inactive()
+
+    def _idf(self, term: str) -> float:
+        return math.log((1 + self._documents) / (1 + self._document_frequency[term])) + 1.0
+
+    def _in_window(self, story: int, day: dt.date | None) -> bool:
+        last = self.stories[story].last_day
+        return day is None or last is None or (day - last).days <= self.max_days_apart
+
+    def _recent(self, posting: dict[int, None] | None, day: dt.date | None) -> list[int]:
+        if not posting:
+            return []
+        result = []
+        for story in reversed(posting):
+            if not self._in_window(story, day):
+                break  # postings are ordered by last use: what follows is older still
+            result.append(story)
+        for stale in list(itertools.islice(posting, len(posting) - len(result))):
+            if self.stories[stale].members:
+                break  # still open: a late article may be older than today's
+            del posting[stale]
+        return result
+
+    def _nearest_by_embedding(self, member: Member) -> list[int]:
+        if member.embedding is None:
+            return []
+        stories = [s for s in self._active if self.stories[s].embedding_sum is not None]
+        if not stories:
+            return []
+        sums = np.stack([self.stories[s].embedding_sum for s in stories])  # type: ignore[misc]
+        scores = sums @ member.embedding / np.linalg.norm(sums, axis=1)
+        best = np.argsort(-scores)[:_EMBEDDING_CANDIDATES]
+        return [stories[int(i)] for i in best]
+
+    def close_inactive(self) -> None:
+        """Closes the stories whose last article lies beyond the window before the latest day."""
+        for story in list(self._active):
+            if self.stories[story].last_day is None:
+                continue  # a story of undated articles stays open: any later article may join
+            if self._in_window(story, self._latest_day):
+                break  # ordered by last use, like the postings
+            del self._active[story]
+            self.stories[story].close()
+
+
+def _strongest(vector: dict[str, float]) -> list[str]:
+    return sorted(vector, key=lambda t: (-vector[t], t))[:_POSTED_TERMS]
+
+
+def _touch(posting: dict[int, None], story: int) -> None:
+    """Moves `story` to the end of `posting`: the most recently used."""
+    posting.pop(story, None)
+    posting[story] = None
+
+
+def _later(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    if a is None or b is None:
+        return a or b
+    return max(a, b)
