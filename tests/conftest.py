@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,17 @@ EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 DEVDATA = SHARED / "devdata"
+# Debian's Chromium, installed by `make test`; the flags keep it off the (closed) network.
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")

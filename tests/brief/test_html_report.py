@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,19 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import synopse
-from tests.conftest import EXAMPLES
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, EXAMPLES
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+FLAGS = ["--headless", *CHROMIUM_FLAGS]
 
 
 class _Ids(HTMLParser):

@@ -7,7 +7,6 @@ Set SYNOPSE_UPDATE_SCREENSHOT=1 to write the story page's screenshot to docs/web
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,17 +18,9 @@ from synopse.store.memory import MemoryRepository
 from synopse.store.repository import JsonDict
 from synopse.web.app import create_app
 from synopse.web.serve import background_server
-from tests.conftest import ROOT
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+FLAGS = CHROMIUM_FLAGS
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(

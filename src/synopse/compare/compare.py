@@ -26,6 +26,7 @@ from synopse.annotate.tokens import content_lemmas
 from synopse.compare.statements import (
     Alignment,
     align_statements,
+    components,
     single_comparisons,
     statement_comparisons,
 )
@@ -351,21 +352,7 @@ def _figure_topic(facts: list[Fact]) -> str:
 
 def _connected(n: int, linked: Callable[[int, int], bool]) -> list[list[int]]:
     """Connected components of the graph on range(n) whose edges `linked(i, j)` says."""
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in combinations(range(n), 2):
-        if linked(i, j):
-            parent[find(i)] = find(j)
-    components: dict[int, list[int]] = {}
-    for i in range(n):
-        components.setdefault(find(i), []).append(i)
-    return list(components.values())
+    return components(n, ((i, j) for i, j in combinations(range(n), 2) if linked(i, j)))
 
 
 def _sentence_index(article: Article, offset: int) -> int:

@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -76,7 +76,7 @@ def align_statements(articles: Sequence[Article], settings: CompareSettings) -> 
     scores = _scores(candidates, lexical, pairs, settings)
     threshold = settings.threshold if settings.embeddings != "none" else settings.lexical_threshold
     links = _mutual_best_links(candidates, scores, threshold)
-    groups = _components(len(candidates), links)
+    groups = components(len(candidates), links)
     return Alignment(candidates, tuple(tuple(g) for g in groups if len(g) > 1), scores)
 
 
@@ -168,7 +168,8 @@ def _mutual_best_links(
     return links
 
 
-def _components(n: int, links: list[tuple[int, int]]) -> list[list[int]]:
+def components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Connected components of the graph on range(n) with the edges `links` (union-find)."""
     parent = list(range(n))
 
     def find(i: int) -> int:
