@@ -5,10 +5,11 @@ under ten outlet names (an outlet map names them), analysed by the real pipeline
 story has 50 articles, each with its entities, quotes and claims. The page is then fetched
 over HTTP on 127.0.0.1 a few hundred times.
 
-    .venv/bin/python benchmarks/web_latency.py [--requests 300] [--uncached]
+    .venv/bin/python benchmarks/web_latency.py [--requests 300] [--uncached | --db]
 
 --uncached hands out a fresh copy of the story on every read, as a database store does, so
-every request renders the page (the in-memory store's page cache never hits).
+every request renders the page (the in-memory store's page cache never hits). --db ingests the
+corpus into a SQLite store (`SqlStore`) and serves from it, as `synopse serve --db` does.
 """
 
 from __future__ import annotations
@@ -67,14 +68,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--uncached", action="store_true", help="render on every request")
+    parser.add_argument("--db", action="store_true", help="serve from a SQLite store")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         settings = fifty_article_corpus(corpus)
         started = time.perf_counter()
-        repository = MemoryRepository.from_paths([str(corpus)], settings)
+        served: Any = _repository(corpus, settings, Path(tmp), args.db)
         analysed = time.perf_counter() - started
+        _measure(served, settings, analysed, args)
+
+
+def _repository(corpus: Path, settings: Settings, tmp: Path, db: bool) -> Any:
+    if not db:
+        return MemoryRepository.from_paths([str(corpus)], settings)
+    from synopse.store.sql import SqlStore
+
+    store = SqlStore.open(str(tmp / "latency.db"), settings)
+    store.ingest([str(corpus)])
+    return store
+
+
+def _measure(repository: Any, settings: Settings, analysed: float, args: Any) -> None:
     story = max(repository.report()["stories"], key=lambda s: len(s["article_ids"]))
     served: Any = FreshCopies(repository) if args.uncached else repository
     with background_server(create_app(served, settings.web)) as url, httpx.Client() as client:

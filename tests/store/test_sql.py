@@ -224,3 +224,18 @@ def test_an_article_with_a_taken_id_but_new_text_is_stored_under_a_new_id(
     store.ingest([str(first)])
     summary = store.ingest([str(second)])
     assert summary.added == ("rheinblatt_hafenbrand-2",)
+
+
+def test_an_unchanged_story_is_read_as_the_same_record_and_a_changed_one_anew(
+    open_store: OpenStore, tmp_path: Path
+) -> None:
+    gipfel = _examples("bahngipfel")
+    store = open_store()
+    store.ingest([str(_copy(gipfel[:-1], tmp_path / "a"))])
+    [story] = store.list_stories(StoryFilter())
+    first = store.story(story["id"])
+    assert store.story(story["id"]) is first  # lets the web app reuse the rendered page
+    store.ingest([str(_copy(gipfel[-1:], tmp_path / "b"))])
+    changed = store.story(story["id"])
+    assert changed is not first
+    assert len(changed["article_ids"]) == len(first["article_ids"]) + 1

@@ -19,12 +19,17 @@ from synopse.store import tables as t
 from synopse.store.codec import from_json
 from synopse.store.repository import JsonDict, NotFound, StoryFilter
 
+_STORIES_KEPT = 64  # parsed stories kept for reuse
+
 
 class StoreReader:
     """Read access to a store's tables (`synopse.store.repository.Repository`)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # story id -> (stored JSON, parsed dict): an unchanged story comes back as the same
+        # dict, which lets the web app serve its rendered page from cache (web/pages.py)
+        self._stories: dict[str, tuple[str, JsonDict]] = {}
 
     def list_stories(self, story_filter: StoryFilter) -> list[JsonDict]:
         last = t.stories.c.last_published
@@ -39,7 +44,18 @@ class StoreReader:
             return [json.loads(summary) for summary in conn.scalars(query)]
 
     def story(self, story_id: str) -> JsonDict:
-        return self._record(t.stories.c.data, t.stories.c.id == story_id, "story", story_id)
+        with self.engine.connect() as conn:
+            text = conn.scalar(select(t.stories.c.data).where(t.stories.c.id == story_id))
+        if text is None:
+            raise NotFound("story", story_id)
+        known = self._stories.get(story_id)
+        if known is not None and known[0] == text:
+            return known[1]
+        record: JsonDict = json.loads(text)
+        if len(self._stories) >= _STORIES_KEPT:
+            self._stories.pop(next(iter(self._stories)))
+        self._stories[story_id] = (text, record)
+        return record
 
     def article(self, article_id: str) -> JsonDict:
         where = t.articles.c.id == article_id
