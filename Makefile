@@ -18,8 +18,10 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# `make demo SERVE=1` also starts the web app on the example corpus afterwards (Ctrl-C stops it).
 demo: $(VENV)/.installed
 	$(BIN)/synopse analyze examples/ --out $(OUT)
+	@if [ -n "$(SERVE)" ]; then $(MAKE) --no-print-directory serve; fi
 
 # The web app on the example corpus: http://127.0.0.1:8000 (HOST/PORT to change; Ctrl-C stops)
 HOST ?= 127.0.0.1
