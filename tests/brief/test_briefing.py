@@ -126,6 +126,7 @@ def test_a_leading_dateline_is_trimmed_with_exact_offsets(
 def test_briefing_respects_max_sentences(annotator: Annotator, max_sentences: int) -> None:
     built, _ = _story(annotator, max_sentences)
     assert 1 <= len(built.briefing) <= max_sentences
+    assert sum(b.section == "differ" for b in built.briefing) % 2 == 0  # both sides or none
     if max_sentences < 10:
         assert built.briefing[0].section == "happened"
 

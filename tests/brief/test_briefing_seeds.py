@@ -35,7 +35,12 @@ def seed_briefing(seeds: Path, annotator: Annotator) -> list[tuple[str, str, int
 
 @pytest.mark.parametrize(
     "cue",
-    [r"Telefon|Telefonat|Gespräch", r"Moskau|eingeladen|Einladung", r"Verhandlung|Team", r"Münch"],
+    [
+        r"Telefon|Telefonat|Gespräch",
+        r"Moskau|eingeladen|Einladung",
+        r"Verhandlungsteam|\bTeams?\b|Verhandlungen\b.*\b(leiten|führen)\b",
+        r"Münch",
+    ],
 )
 def test_seed_briefing_covers_the_essentials(
     seed_briefing: list[tuple[str, str, int]], cue: str

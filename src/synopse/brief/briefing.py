@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from synopse.brief.briefing_sections import (
     SentenceIndex,
+    agreeing_sentences,
     differ_candidates,
     quote_candidates,
     sources_candidates,
@@ -54,6 +55,7 @@ _SLOT_ORDER = (
 # The order sections are filled in: both sides of a divergence and the key quotes before "what
 # happened" could take one of their sentences (or a paraphrase) as a consensus sentence.
 _FILL_ORDER = ("differ", "quotes", "happened", "timeline", "who", "sources")
+_AGREEING_SCORE = 0.45  # an agreeing sentence counts like a just-aligned one
 _BULLET = "•·-–*▪► "
 _DATELINE = re.compile(r"[A-ZÄÖÜ][\w./]*(?: [A-ZÄÖÜ][\w./]*){0,3}(?: \([^)]{1,30}\))? [–-] (?=\S)")
 
@@ -106,7 +108,12 @@ def _section_candidates(
         if _usable(s)
     ]
     return {
-        "happened": [_briefing_sentence(k[0], s, sup) for k, s, sup in _ranked(articles, aligner)],
+        "happened": [
+            _briefing_sentence(k[0], s, sup)
+            for k, s, sup in _ranked(
+                articles, aligner, agreeing_sentences(parts.comparisons, index)
+            )
+        ],
         "differ": differ_candidates(parts.comparisons),
         "quotes": quote_candidates(parts.quotes, parts.entities, index),
         "timeline": timeline_candidates(parts.timeline),
@@ -132,6 +139,10 @@ def _quotas(available: dict[str, int], max_sentences: int) -> dict[str, int]:
             break
         if quotas[section] < available[section]:
             quotas[section] += 1
+    if quotas["differ"] % 2 and quotas["happened"] < available["happened"]:
+        # a divergence shows both sides or none
+        quotas["differ"] -= 1
+        quotas["happened"] += 1
     return quotas
 
 
@@ -171,9 +182,13 @@ def _trimmed(sentence: BriefingSentence, article: Article) -> BriefingSentence:
 
 
 def _ranked(
-    articles: Sequence[Article], aligner: SentenceAligner
+    articles: Sequence[Article],
+    aligner: SentenceAligner,
+    agreeing: Mapping[tuple[str, int], Mapping[str, Sentence]] | None = None,
 ) -> list[tuple[SentenceKey, Sentence, dict[str, Support]]]:
-    """Usable sentences, best consensus first."""
+    """Usable sentences, best aligned consensus first; the support they cite is widened by the
+    sentences the comparison stage groups with them (`agreeing`). Those groups are looser than
+    alignment, so they add citations but do not rank."""
     quoted = {a.id: _direct_quote_spans(a) for a in articles}
     candidates = [
         (key, sentence, aligner.support(key))
@@ -181,7 +196,17 @@ def _ranked(
         if _usable(sentence) and not _mostly_quoted(sentence, quoted[key[0]])
     ]
     candidates.sort(key=lambda c: -_score(*c))
-    return candidates
+    agreeing = agreeing or {}
+    return [
+        (key, sentence, _widened(support, agreeing.get((key[0], sentence.start), {})))
+        for key, sentence, support in candidates
+    ]
+
+
+def _widened(support: dict[str, Support], agreeing: Mapping[str, Sentence]) -> dict[str, Support]:
+    """Aligned support plus agreeing sentences of articles not aligned, at the threshold score."""
+    extra = {a: Support(_AGREEING_SCORE, s) for a, s in agreeing.items() if a not in support}
+    return support | extra
 
 
 def choose_briefing(

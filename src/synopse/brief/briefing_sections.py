@@ -63,6 +63,27 @@ def _one_per_article(refs: Sequence[SourceRef], exclude: str) -> list[SourceRef]
     return kept
 
 
+# ---- what happened: agreement found by the comparison stage ---------------------------------
+
+
+def agreeing_sentences(
+    comparisons: Sequence[Comparison], index: SentenceIndex
+) -> dict[tuple[str, int], dict[str, Sentence]]:
+    """For each claim sentence of a consensus comparison, the other articles' sentences in the
+    same group: the comparison stage pairs paraphrases that lexical alignment misses."""
+    agreeing: dict[tuple[str, int], dict[str, Sentence]] = {}
+    for comparison in comparisons:
+        if comparison.status is not Status.CONSENSUS or comparison.kind in ("role", "spelling"):
+            continue
+        for claim in comparison.claims:
+            others = agreeing.setdefault((claim.article_id, claim.sentence_start), {})
+            for other in comparison.claims:
+                sentence = index.at(other.article_id, other.sentence_start)
+                if other.article_id != claim.article_id and sentence is not None:
+                    others.setdefault(other.article_id, sentence)
+    return agreeing
+
+
 # ---- where accounts differ -------------------------------------------------------------------
 
 
