@@ -86,7 +86,7 @@ class CompareSettings:
 
 @dataclass(frozen=True, slots=True)
 class BriefSettings:
-    max_sentences: int = 7
+    max_sentences: int = 10  # the whole briefing, all sections together
 
 
 @dataclass(frozen=True, slots=True)

@@ -281,6 +281,8 @@ class BriefingSentence:
     ref: SourceRef  # the sentence chosen for the briefing
     article_ids: tuple[str, ...]  # every article that supports it, the source first
     support: tuple[SourceRef, ...] = ()  # the aligned sentence of each other supporting article
+    # happened | differ | quotes | timeline | who | sources (see brief.briefing.SECTIONS)
+    section: str = "happened"
 
 
 @dataclass(frozen=True, slots=True)

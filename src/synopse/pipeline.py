@@ -24,7 +24,7 @@ from pathlib import Path
 
 from synopse.annotate.annotator import shared_annotator
 from synopse.annotate.dating import date_from_story
-from synopse.brief import build_timeline, choose_briefing
+from synopse.brief import StoryParts, build_timeline, compose_briefing
 from synopse.clean.article import to_article
 from synopse.clean.dedup import distinct_sources, mark_duplicates
 from synopse.clean.recurring import remove_recurring_lines
@@ -193,15 +193,21 @@ def build_story(story_id: str, articles: Sequence[Article], settings: Settings) 
     """Stages 5-7 on one story's articles."""
     entities = resolve_entities(articles, story_id)
     aligner = SentenceAligner().fit(articles)
+    parts = StoryParts(
+        comparisons=compare_story(articles, entities, settings.compare),
+        quotes=group_story_quotes(articles, entities),
+        entities=entities,
+        timeline=build_timeline(articles),
+    )
     return Story(
         id=story_id,
         title=_story_title(articles),
         article_ids=tuple(a.id for a in articles),
         entities=entities,
-        quotes=group_story_quotes(articles, entities),
-        comparisons=compare_story(articles, entities, settings.compare),
-        timeline=build_timeline(articles),
-        briefing=choose_briefing(articles, aligner, settings.brief.max_sentences),
+        quotes=tuple(parts.quotes),
+        comparisons=tuple(parts.comparisons),
+        timeline=tuple(parts.timeline),
+        briefing=compose_briefing(articles, aligner, parts, settings.brief.max_sentences),
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,7 @@ def write_reports(report: Report, out_dir: Path) -> dict[str, Path]:
 
 def render_markdown(data: JsonDict) -> str:
     titles = {a["id"]: a["outlet"] or a["id"] for a in data["articles"]}
+    languages = {a["id"]: a["language"] for a in data["articles"]}
     lines = ["# synopse report", ""]
     lines += [
         f"{len(data['articles'])} articles, {len(data['stories'])} stories, "
@@ -44,7 +47,7 @@ def render_markdown(data: JsonDict) -> str:
         "",
     ]
     for story in data["stories"]:
-        lines += _markdown_story(story, titles)
+        lines += _markdown_story(story, titles, languages)
     if data["errors"]:
         lines += (
             ["## Errors", ""]
@@ -58,7 +61,9 @@ def _cite(ids: list[str], titles: dict[str, str]) -> str:
     return ", ".join(f"[{titles.get(i, i)}]" for i in ids)
 
 
-def _markdown_story(story: JsonDict, titles: dict[str, str]) -> list[str]:
+def _markdown_story(
+    story: JsonDict, titles: dict[str, str], languages: dict[str, str]
+) -> list[str]:
     lines = [
         f"## {story['title']}",
         "",
@@ -70,7 +75,10 @@ def _markdown_story(story: JsonDict, titles: dict[str, str]) -> list[str]:
         lines += [_markdown_comparison(c, titles) for c in comparisons] or ["- (none)"]
         lines.append("")
     lines += ["### Briefing", ""]
-    lines += [f"- {b['text']} {_cite(b['article_ids'], titles)}" for b in story["briefing"]]
+    for label, sentences in briefing_sections(story, languages):
+        lines += [f"**{label}**", ""]
+        lines += [f"- {b['text']} {_cite(b['article_ids'], titles)}" for b in sentences]
+        lines.append("")
     lines += ["", "### Timeline", ""]
     for t in story["timeline"]:
         mark = " (background)" if t.get("background") else ""
@@ -159,13 +167,53 @@ def render_html(report: Report, data: JsonDict) -> str:
     env.globals["network_svg"] = network_svg
     env.globals["coverage_svg"] = coverage_svg
     env.globals["synopse_sections"] = synopse_sections
+    env.globals["briefing_sections"] = briefing_sections
     template = env.get_template("report.html.j2")
     return template.render(
         data=data,
         outlets={a.id: a.outlet or a.id for a in report.articles},
         article_html={a.id: marked_text(a) for a in report.articles},
         articles=articles,
+        languages={a.id: a.language for a in report.articles},
     )
+
+
+_SECTION_LABELS = {
+    "de": {
+        "happened": "Was geschah",
+        "differ": "Wo die Berichte abweichen",
+        "quotes": "Wer sagte was",
+        "timeline": "Zeitverlauf",
+        "who": "Wer ist wer",
+        "sources": "Quellen: was nur eine berichtet",
+    },
+    "en": {
+        "happened": "What happened",
+        "differ": "Where accounts differ",
+        "quotes": "Who said what",
+        "timeline": "Timeline",
+        "who": "Who is who",
+        "sources": "Sources: what only one reports",
+    },
+}
+
+
+def story_language(story: JsonDict, languages: Mapping[str, str]) -> str:
+    """The language most of the story's articles are in (German on a tie)."""
+    counts = Counter(languages.get(aid, "de") for aid in story["article_ids"])
+    return max(counts, key=lambda lang: (counts[lang], lang == "de"), default="de")
+
+
+def briefing_sections(
+    story: JsonDict, languages: Mapping[str, str]
+) -> list[tuple[str, list[JsonDict]]]:
+    """The briefing by section, in its own order, each section under its label: German labels
+    for a German story, English otherwise."""
+    labels = _SECTION_LABELS["de" if story_language(story, languages) == "de" else "en"]
+    sections: dict[str, list[JsonDict]] = {}
+    for sentence in story["briefing"]:
+        sections.setdefault(sentence.get("section", "happened"), []).append(sentence)
+    return [(labels.get(name, name), items) for name, items in sections.items()]
 
 
 def quote_groups(quotes: list[JsonDict]) -> list[tuple[str, list[JsonDict]]]:

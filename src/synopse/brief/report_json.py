@@ -236,6 +236,7 @@ def _briefing_sentence(sentence: BriefingSentence, texts: dict[str, str]) -> Jso
     return {
         "text": texts[ref.article_id][ref.start : ref.end],
         "article_ids": list(sentence.article_ids),
+        "section": sentence.section,
         "source": {"article_id": ref.article_id, "start": ref.start, "end": ref.end},
         "support": [
             {

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader
 
-from synopse.brief.render import quote_groups
+from synopse.brief.render import briefing_sections, quote_groups
 from synopse.store.repository import JsonDict, StoryFilter
 from synopse.web.api import repository_of, web_settings_of
 from synopse.web.views import (
@@ -42,6 +42,7 @@ def template_environment() -> Environment:
         "article_url": article_url,
         "entity_url": entity_url,
         "quote_groups": quote_groups,
+        "briefing_sections": briefing_sections,
     }
     return env
 
@@ -122,6 +123,7 @@ def _render_story(request: Request, story: JsonDict) -> HTMLResponse:
         story=story,
         articles=articles,
         outlets={aid: a["outlet"] or aid for aid, a in articles.items()},
+        languages={aid: a.get("language", "de") for aid, a in articles.items()},
         contributions=outlet_contributions(story),
         cells=claims_by_article(story["comparisons"]),
     )
