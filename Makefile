@@ -20,7 +20,7 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 
 # `make demo SERVE=1` also starts the web app on the example corpus afterwards (Ctrl-C stops it).
 demo: $(VENV)/.installed
-	$(BIN)/synopse analyze examples/ --out $(OUT)
+	$(BIN)/synopse analyze examples/ --outlets examples/outlets.toml --out $(OUT)
 	@if [ -n "$(SERVE)" ]; then $(MAKE) --no-print-directory serve; fi
 
 # The web app on the example corpus: http://127.0.0.1:8000 (HOST/PORT to change; Ctrl-C stops)
