@@ -3,7 +3,8 @@
     SynopseError                 base of everything synopse raises on purpose
     ├── InputError               an input cannot be read: missing, empty, binary, not UTF-8
     ├── ConfigError              a setting or config file is invalid
-    └── StageError               a pipeline stage failed on one article (carries stage, article_id)
+    ├── StageError               a pipeline stage failed on one article (carries stage, article_id)
+    └── StoreError               the store's database cannot be written (read-only, full disk)
 
 Every message says what failed, where, and what was expected. The CLI prints `str(error)` on one
 line and exits non-zero; batches record errors in the report instead of stopping.
@@ -44,3 +45,7 @@ class StageError(SynopseError):
 
     def __reduce__(self) -> tuple[type[StageError], tuple[str, str, str]]:
         return (type(self), (self.stage, self.article_id, self.problem))
+
+
+class StoreError(SynopseError):
+    """The store's database cannot be written: read-only, full, or gone."""

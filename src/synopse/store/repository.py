@@ -91,5 +91,5 @@ class WritableRepository(Repository, Protocol):
 
     def ingest_runs(self) -> list[JsonDict]:
         """Recent and running ingests: `id`, `started`, `finished`, `state`
-        (running|done|failed), `done`, `total`, `added`, `errors`."""
+        (running|done|failed|interrupted), `done`, `total`, `added`, `errors`."""
         ...

@@ -24,12 +24,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from synopse.annotate.annotator import Annotator
 from synopse.config import Settings
-from synopse.errors import ConfigError
+from synopse.errors import ConfigError, StoreError
 from synopse.model import Article, ErrorRecord, Report
 from synopse.pipeline import read_articles
 from synopse.store import tables as t
+from synopse.store.failures import describe, store_name
 from synopse.store.queries import StoreReader
 from synopse.store.repository import IngestProgress, IngestSummary
+from synopse.store.runs import mark_interrupted, owner_message
 from synopse.store.writer import BatchOutcome, store_batch
 
 DEFAULT_DB = "synopse.db"
@@ -99,7 +101,17 @@ class SqlStore(StoreReader):
     ) -> IngestSummary:
         """Read `sources`; add new articles and re-analyse the stories they touch, one
         transaction per batch of `batch_size` inputs. A failure marks the run failed and is
-        raised; the batches before it stay stored."""
+        raised (a database that refuses writes as a StoreError); the batches before it stay
+        stored."""
+        try:
+            return self._ingest(sources, progress)
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"{store_name(self.engine)}: cannot write the store: {describe(self.engine, exc)}"
+                "; the batch in progress was rolled back, batches before it are kept"
+            ) from exc
+
+    def _ingest(self, sources: Sequence[str], progress: IngestProgress | None) -> IngestSummary:
         run_id = self._start_run(sources)
         total = BatchOutcome()
         try:
@@ -141,7 +153,9 @@ class SqlStore(StoreReader):
     def _start_run(self, sources: Sequence[str]) -> int:
         row = {"started": _now(), "state": "running", "done": 0, "total": 0, "added": 0}
         row |= {"errors": 0, "sources": json.dumps(list(sources), ensure_ascii=False)}
+        row |= {"message": owner_message()}
         with self.engine.begin() as conn:
+            mark_interrupted(conn, _now())
             inserted = conn.execute(insert(t.ingest_runs).values(**row)).inserted_primary_key
         if inserted is None:
             raise ConfigError("the store did not return the id of a new ingest run")
@@ -161,10 +175,7 @@ def _upgrade(engine: Engine, db: str) -> None:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
     except SQLAlchemyError as exc:
-        raise ConfigError(
-            f"--db {db}: cannot open the store ({exc.__class__.__name__}: "
-            f"{str(exc).splitlines()[0]})"
-        ) from exc
+        raise ConfigError(f"--db {db}: cannot open the store: {describe(engine, exc)}") from exc
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

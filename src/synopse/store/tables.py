@@ -93,13 +93,13 @@ ingest_runs = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("started", String(), nullable=False),
     Column("finished", String(), nullable=True),
-    Column("state", String(), nullable=False),  # running | done | failed
+    Column("state", String(), nullable=False),  # running | done | failed | interrupted
     Column("done", Integer, nullable=False),
     Column("total", Integer, nullable=False),
     Column("added", Integer, nullable=False),
     Column("errors", Integer, nullable=False),
     Column("sources", Text, nullable=False),  # JSON list of what was asked for
-    Column("message", Text, nullable=True),  # why a failed run failed
+    Column("message", Text, nullable=True),  # why a run failed; while running: its process
 )
 
 errors = Table(
