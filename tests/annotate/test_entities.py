@@ -23,16 +23,6 @@ GERMEVAL = ROOT / ".." / "shared" / "devdata" / "germeval2014-ner-dev.tsv"
 PER, ORG, LOC, MISC = EntityType.PER, EntityType.ORG, EntityType.LOC, EntityType.MISC
 
 
-@pytest.fixture(scope="module")
-def tokenizer() -> Tokenizer:
-    return Tokenizer()
-
-
-@pytest.fixture(scope="module")
-def recognizer() -> EntityRecognizer:
-    return EntityRecognizer()
-
-
 def mentions(text: str, tokenizer: Tokenizer, recognizer: EntityRecognizer) -> tuple[Mention, ...]:
     return recognizer(text, tokenizer(text))
 

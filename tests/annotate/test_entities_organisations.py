@@ -12,22 +12,9 @@ from synopse.annotate.entities import EntityRecognizer
 from synopse.annotate.gazetteer import inflection_key
 from synopse.annotate.tokens import Tokenizer
 from synopse.model import EntityType
+from tests.annotate.conftest import found
 
 PER, ORG, LOC, MISC = EntityType.PER, EntityType.ORG, EntityType.LOC, EntityType.MISC
-
-
-@pytest.fixture(scope="module")
-def tokenizer() -> Tokenizer:
-    return Tokenizer()
-
-
-@pytest.fixture(scope="module")
-def recognizer() -> EntityRecognizer:
-    return EntityRecognizer()
-
-
-def found(text: str, tokenizer: Tokenizer, recognizer: EntityRecognizer) -> dict[str, EntityType]:
-    return {m.text: m.type for m in recognizer(text, tokenizer(text))}
 
 
 @pytest.mark.parametrize(

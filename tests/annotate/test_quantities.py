@@ -21,11 +21,6 @@ ROWS = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlin
 FIELDS = ("text", "value", "unit", "qualifier", "low", "high")
 
 
-@pytest.fixture(scope="module")
-def tokenizer() -> Tokenizer:
-    return Tokenizer()
-
-
 def quantities(tokenizer: Tokenizer, text: str) -> tuple[Quantity, ...]:
     return find_quantities(text, tokenizer(text))
 

@@ -38,11 +38,6 @@ PEOPLE = {
 
 
 @pytest.fixture(scope="module")
-def tokenizer() -> Tokenizer:
-    return Tokenizer()
-
-
-@pytest.fixture(scope="module")
 def finder() -> QuoteFinder:
     return QuoteFinder()
 

@@ -21,11 +21,6 @@ FRIDAY = dt.date(2025, 2, 14)
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 
 
-@pytest.fixture(scope="module")
-def tokenizer() -> Tokenizer:
-    return Tokenizer()
-
-
 def times(
     tokenizer: Tokenizer, text: str, published: dt.date | str | None = FRIDAY
 ) -> list[tuple[str, str | None, str | None]]:
