@@ -55,11 +55,10 @@ from synopse.annotate.ner_words import (
     OPENING_QUOTES,
     PERSON_CUES,
     PLACE_ENDINGS,
-    PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
     ROMAN,
     SQUAD_NOUNS,
     WORK_NOUNS,
+    announces_place,
     is_acronym,
     is_place_adjective,
 )
@@ -248,8 +247,8 @@ class EntityRecognizer:
     def _unknown_place_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """ "in Ostermünde", "der Stadt Wettlingen": a capitalised word HanTa does not know,
         after a place preposition or place noun, names a place even when tagged NN."""
-        word, before = tokens[i].text, tokens[i - 1].text if i > 0 else ""
-        if before not in PLACE_PREPOSITIONS and before not in PLACE_NOUNS:
+        word = tokens[i].text
+        if i == 0 or not announces_place(tokens[i - 1]):
             return None
         if not word[:1].isupper() or not word.replace("-", "").isalpha():
             return None
@@ -317,7 +316,8 @@ class EntityRecognizer:
             return replace(span, type=EntityType.PER, strong=True, role=role)
         last = tokens.index(span.tokens[-1])
         after = tokens[last + 1] if last + 1 < len(tokens) else None
-        return self._typed_by_name(span, before, after)
+        before_von = tokens[index - 2] if index > 1 else None
+        return self._typed_by_name(span, (before_von, before, after))
 
     def _describes_organisation(self, token: Token) -> bool:
         word = token.text
@@ -358,7 +358,7 @@ class EntityRecognizer:
         role = " ".join(t.text for t in tokens[i:end])
         return replace(span, type=EntityType.PER, strong=True, role=role)
 
-    def _typed_by_name(self, span: NameSpan, before: Token | None, after: Token | None) -> NameSpan:
+    def _typed_by_name(self, span: NameSpan, around: Sequence[Token | None]) -> NameSpan:
         words = [t.text for t in span.tokens]
         if len(words) > 1 and self._gazetteer.is_first_name(words[0]):
             return replace(span, type=EntityType.PER, strong=True)
@@ -369,7 +369,7 @@ class EntityRecognizer:
             return replace(span, type=self._acronym_type(words[0]))
         if len(words) == 1 and self._is_common_noun(words[0]):
             return span  # "Heute", "Einfluss", "Vollbrand": common words HanTa took for names
-        kind = context_type(words, before, after)
+        kind = context_type(words, around)
         if kind is not None:
             return replace(span, type=kind)
         if len(words) == 1 and span.tokens[0].pos == "FM":

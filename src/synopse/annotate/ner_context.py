@@ -13,10 +13,10 @@ from synopse.annotate.ner_words import (
     ARTICLES,
     COORDINATORS,
     PLACE_ENDINGS,
-    PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
     SPEECH_VERBS,
     STREET_ENDINGS,
+    announces_place,
+    names_territory,
 )
 from synopse.model import EntityType, Token
 
@@ -29,10 +29,11 @@ def longer(phrase: NameSpan | None, run: NameSpan | None) -> NameSpan | None:
 
 
 def context_type(
-    words: Sequence[str], before: Token | None, after: Token | None
+    words: Sequence[str], around: Sequence[Token | None]
 ) -> EntityType | None:
     """The type a name without listed or role evidence most often has, from its shape and
-    the word before or after it; None when neither gives a cue."""
+    the words `around` it (two before, one after); None when they give no cue."""
+    before_von, before, after = around
     preceding = before.text if before is not None else ""
     if (after is not None and after.lemma in SPEECH_VERBS) or preceding in SPEECH_VERBS:
         return EntityType.PER
@@ -40,7 +41,7 @@ def context_type(
         len(words) == 1 and words[0].lower().endswith(PLACE_ENDINGS)
     ):
         return EntityType.LOC
-    if preceding in PLACE_PREPOSITIONS or preceding in PLACE_NOUNS:
+    if announces_place(before) or (preceding == "von" and names_territory(before_von)):
         return EntityType.LOC
     if preceding in ARTICLES:
         return EntityType.ORG

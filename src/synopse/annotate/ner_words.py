@@ -28,9 +28,11 @@ NAME_ADJECTIVES = frozenset(
         "Russische", "Russischen", "Amerikanische", "Amerikanischen", "Oberste", "Obersten",
     }
 )  # fmt: skip
-PLACE_PREPOSITIONS = frozenset(
-    {"in", "nach", "aus", "im", "bei", "gen", "Richtung", "nahe", "zwischen"}
-)
+PLACE_PREPOSITIONS = frozenset({
+    "in", "nach", "aus", "im", "bei", "gen", "richtung", "nahe", "zwischen", "entlang",
+    "unweit", "nördlich", "südlich", "östlich", "westlich", "nordöstlich", "nordwestlich",
+    "südöstlich", "südwestlich", "oberhalb", "unterhalb"}
+)  # fmt: skip
 ARTICLES = frozenset({
     "der", "die", "das", "des", "dem", "den", "Der", "Die", "Das", "Des", "Dem", "Den"}
 )  # fmt: skip
@@ -47,6 +49,23 @@ STREET_ENDINGS = (
 PLACE_NOUNS = frozenset({
     "Gemeinde", "Stadt", "Dorf", "Ortsteil", "Kreis", "Landkreis", "Region", "Provinz",
     "Bezirk", "Kanton", "Bundesland", "Hauptstadt", "Insel", "Fluss", "Stadtteil"}
+)  # fmt: skip
+# Endings of nouns that name a kind of place: a name right after one is that place
+# ("die Gemeinden Altdorf und …", "der Flughafen Tegel", "im Weinbaugebiet Mosel").
+PLACE_NOUN_ENDINGS = (
+    "stadt", "städte", "gemeinde", "gemeinden", "dorf", "dörfer", "ortschaft", "ortschaften",
+    "ortsteil", "ortsteile", "stadtteil", "stadtteile", "flughafen", "hafen", "bahnhof",
+    "provinz", "region", "bezirk", "kanton", "bundesland", "bundesstaat", "insel", "inseln",
+    "fluss", "flüsse", "gebirge", "landschaft", "gebiet", "kloster", "station", "stationen",
+    "metropole", "weiler", "siedlung", "halbinsel", "vorort", "vororte", "landkreis", "kreis",
+)  # fmt: skip
+# A name after one of these and "von" is a place: "der Erzbischof von Trient", "in der Nähe
+# von Ulm", "Einwohner von …".
+TERRITORY_NOUN_ENDINGS = (
+    "könig", "königin", "bischof", "herzog", "herzogin", "graf", "gräfin", "fürst",
+    "bürgermeister", "bürgermeisterin", "gouverneur", "kaiser", "einwohner", "hauptstadt",
+    "prinz", "prinzessin", "emir", "sultan", "nähe", "umgebung", "rand", "zentrum", "norden",
+    "süden", "osten", "westen", "stadtrand", "innenstadt",
 )  # fmt: skip
 SPEECH_VERBS = frozenset({
     "sagen", "sagte", "sagt", "erklären", "erklärte", "betonen", "betonte", "meinen", "meinte",
@@ -66,6 +85,23 @@ NOT_IN_TITLES = frozenset({"VVFIN", "VAFIN", "VMFIN", "PPER", "PRF", "$,", "$.",
 MAX_ACRONYM = 5
 ROMAN = re.compile(r"[IVXLC]+")
 INSTITUTION_PREFIXES = ("Bundes", "Landes", "Staats", "Europa", "EU-", "UN-", "Uno-", "Nato-")
+
+
+def announces_place(token: Token | None) -> bool:
+    """A place preposition ("in", "zwischen", also sentence-initial) or place noun before a name."""
+    if token is None:
+        return False
+    word = token.text
+    if word.lower() in PLACE_PREPOSITIONS or word in PLACE_NOUNS:
+        return True
+    return token.pos == "NN" and word.lower().endswith(PLACE_NOUN_ENDINGS)
+
+
+def names_territory(token: Token | None) -> bool:
+    """A noun whose "von" phrase names a place: "Erzbischof", "Nähe", "Einwohner"."""
+    return token is not None and token.pos == "NN" and token.text.lower().endswith(
+        TERRITORY_NOUN_ENDINGS
+    )
 
 
 def continues_club(token: Token) -> bool:
