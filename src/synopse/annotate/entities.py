@@ -252,9 +252,13 @@ class EntityRecognizer:
             return None
         if not word[:1].isupper() or not word.replace("-", "").isalpha():
             return None
-        if word in self._gazetteer.non_names or self._lexicon.knows(word):
+        if word in self._gazetteer.non_names or tokens[i].pos not in ("NN", "NE"):
             return None
-        if self._is_common_noun(word) or tokens[i].pos not in ("NN", "NE"):
+        if self._gazetteer.place_kind(word, proper_noun=True):
+            if self._lexicon.is_common_word(word):
+                return None
+            return NameSpan((tokens[i],), EntityType.LOC, strong=True)  # "aus Soltau"
+        if self._lexicon.knows(word) or self._is_common_noun(word):
             return None
         if "-" in word and self._lexicon.is_common_word(word.rsplit("-", 1)[1]):
             return None  # "im Ukraine-Konflikt": a common noun with a name in front
@@ -288,7 +292,7 @@ class EntityRecognizer:
             return False
         if english_words().get(word) is not None:
             return False  # "Hudson River", "Victoria Street": a foreign name's head noun
-        return token.pos in ("NE", "NN", "FM", "ADJA", "ADJD") and not (
+        return token.pos in ("NE", "NN", "NNA", "FM", "ADJA", "ADJD") and not (
             self._gazetteer.role_of(word) or self._gazetteer.heads_organisation(word)
         )
 
