@@ -269,8 +269,11 @@ class EntityRecognizer:
         opener = tokens[i].text
         initial = len(opener) == 2 and opener[0].isupper() and opener[1] == "."
         # A first name that is also a noun ("Mark", "Rose") counts before a tagged surname.
-        proper = tokens[i].pos in ("NE", "FM") or (
-            i + 1 < len(tokens) and tokens[i + 1].pos == "NE" and tokens[i].pos == "NN"
+        # HanTa tags some unknown first names ADJA ("Juliette"): not a common word, it counts.
+        proper = (
+            tokens[i].pos in ("NE", "FM")
+            or (i + 1 < len(tokens) and tokens[i + 1].pos == "NE" and tokens[i].pos == "NN")
+            or not self._lexicon.knows(opener)
         )
         if not initial and not (proper and self._gazetteer.is_first_name(opener)):
             return None

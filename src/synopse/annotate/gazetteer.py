@@ -90,10 +90,16 @@ class Gazetteer:
         return word[:1].isupper() and _ends_with_any(word.lower(), self.event_heads)
 
     def is_first_name(self, word: str) -> bool:
-        return word in self.first_names
+        """A listed first name, or hyphenated ones ("Frank-Walter", "Marc-André")."""
+        if word in self.first_names:
+            return True
+        parts = word.split("-")
+        return len(parts) > 1 and all(part in self.first_names for part in parts)
 
     def place_kind(self, name: str, *, proper_noun: bool) -> bool:
-        return name in self.strong_places or (proper_noun and name in self.places)
+        if name in self.strong_places or (proper_noun and name in self.places):
+            return True
+        return _compass_base(name) in self.strong_places  # "Westafrika", "Nordatlantik"
 
     def lists(self, name: str) -> bool:
         """Whether `name` is a listed place, organisation or MISC name."""
@@ -112,6 +118,21 @@ class Gazetteer:
     def heads_organisation(self, word: str) -> bool:
         """Whether `word` is or ends in an organisation head noun ("Bundesjustizministerium")."""
         return word[:1].isupper() and _ends_with_any(word.lower(), self.org_heads)
+
+
+_COMPASS_PREFIXES = ("Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West",
+                     "Zentral", "Mittel")  # fmt: skip
+
+
+def _compass_base(name: str) -> str:
+    """ "Westafrika" -> "Afrika", "Nordafrikas" -> "Afrika": a region named by a compass
+    point (or "Mittel"/"Zentral") before a listed place; "" when `name` is not built so."""
+    prefix = next((p for p in _COMPASS_PREFIXES if name.startswith(p)), "")
+    rest = name[len(prefix) :]
+    if not prefix or len(rest) < 4 or not rest.isalpha() or not rest.islower():
+        return ""
+    base = rest.capitalize()
+    return base.removesuffix("s") if base.endswith("s") and not base.endswith("ss") else base
 
 
 _INFLECTIONS = ("innen", "in", "en", "es", "n", "s")

@@ -12,7 +12,7 @@ from synopse.model import Token
 
 MAX_PHRASE_TOKENS = 4
 NAME_PARTICLES = frozenset({
-    "von", "van", "der", "de", "da", "del", "di", "du", "bin", "al", "ibn", "ten", "zu", "le",
+    "von", "van", "der", "de", "da", "del", "di", "du", "bin", "al", "ibn", "ten", "ter", "zu", "le",
     "la", "dos", "y"}
 )  # fmt: skip
 PERSON_CUES = frozenset({"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms."})
