@@ -72,10 +72,16 @@ class OrganisationFinder:
             self._gazetteer.is_local_institution(word) or self._gazetteer.heads_organisation(word)
         ):
             return None
-        place = tokens[i + 1]
-        if place.pos != "NE" or not self._gazetteer.place_kind(place.text, proper_noun=True):
+        name = tokens[i + 1]
+        if name.pos != "NE" or not self._names_institution(name.text):
             return None
-        return NameSpan((tokens[i], place), EntityType.ORG, strong=True)
+        return NameSpan((tokens[i], name), EntityType.ORG, strong=True)
+
+    def _names_institution(self, name: str) -> bool:
+        """Whether `name` after the head noun is the institution's place ("Staatsanwaltschaft
+        Düsseldorf"), also a district after a hyphen ("Klinikum Hamburg-Eppendorf")."""
+        place = name.split("-")[0]
+        return self._gazetteer.place_kind(place, proper_noun=True)
 
     def institution_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """A compound such as "Bundesnachrichtendienst" or "Bundesamt für Justiz"."""
