@@ -43,6 +43,8 @@ def context_type(
         return EntityType.LOC
     if announces_place(before) or (preceding == "von" and names_territory(before_von)):
         return EntityType.LOC
+    if preceding in ("von", "ab") and after is not None and after.text in ("nach", "bis"):
+        return EntityType.LOC  # "von Wilson nach Downsview"
     if preceding in ARTICLES:
         return EntityType.ORG
     return None
