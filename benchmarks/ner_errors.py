@@ -49,9 +49,10 @@ def print_errors(results: Sequence[tuple[Any, set[Entity], set[Entity]]]) -> Non
         derived = derived_spans(sentence.tags)
         for entity in sorted(gold - predicted):
             bucket = error_bucket(entity, predicted)
-            bucket = f"{bucket}-{1 if entity[1] - entity[0] == 1 else 'n'}" * (
-                bucket == "missed"
-            ) or bucket
+            bucket = (
+                f"{bucket}-{1 if entity[1] - entity[0] == 1 else 'n'}" * (bucket == "missed")
+                or bucket
+            )
             counts["FN", entity[2], bucket] += 1
             print(f"FN {entity[2]:<4} {bucket:<13} {_text(sentence.tokens, entity)!r}")
         for entity in sorted(predicted - gold):

@@ -28,9 +28,7 @@ def longer(phrase: NameSpan | None, run: NameSpan | None) -> NameSpan | None:
     return phrase
 
 
-def context_type(
-    words: Sequence[str], around: Sequence[Token | None]
-) -> EntityType | None:
+def context_type(words: Sequence[str], around: Sequence[Token | None]) -> EntityType | None:
     """The type a name without listed or role evidence most often has, from its shape and
     the words `around` it (two before, one after); None when they give no cue."""
     before_von, before, after = around

@@ -12,8 +12,8 @@ from synopse.model import Token
 
 MAX_PHRASE_TOKENS = 4
 NAME_PARTICLES = frozenset({
-    "von", "van", "der", "de", "da", "del", "di", "du", "bin", "al", "ibn", "ten", "ter", "zu", "le",
-    "la", "dos", "y"}
+    "von", "van", "der", "de", "da", "del", "di", "du", "bin", "al", "ibn", "ten", "ter", "zu",
+    "le", "la", "dos", "y"}
 )  # fmt: skip
 PERSON_CUES = frozenset({"Herr", "Herrn", "Frau", "Mr.", "Mrs.", "Ms."})
 ORG_LINKS = frozenset({"für", "of", "for", "&"})
@@ -99,8 +99,10 @@ def announces_place(token: Token | None) -> bool:
 
 def names_territory(token: Token | None) -> bool:
     """A noun whose "von" phrase names a place: "Erzbischof", "Nähe", "Einwohner"."""
-    return token is not None and token.pos == "NN" and token.text.lower().endswith(
-        TERRITORY_NOUN_ENDINGS
+    return (
+        token is not None
+        and token.pos == "NN"
+        and token.text.lower().endswith(TERRITORY_NOUN_ENDINGS)
     )
 
 
