@@ -46,6 +46,7 @@ from synopse.annotate.ner_foreign import english_words, foreign_name_at, is_engl
 from synopse.annotate.ner_organisations import OrganisationFinder
 from synopse.annotate.ner_words import (
     CLOSING_QUOTES,
+    LANDMARK_ENDINGS,
     MAX_ACRONYM,
     MAX_PHRASE_TOKENS,
     MAX_TITLE_TOKENS,
@@ -100,6 +101,7 @@ class EntityRecognizer:
                 span = longer(span, self._organisations.club_at(tokens, i))
                 span = longer(span, self._organisations.local_institution_at(tokens, i))
                 span = longer(span, self._unknown_place_at(tokens, i))
+                span = longer(span, self._landmark_at(tokens, i))
             if span is None:
                 i += 1
                 continue
@@ -263,6 +265,35 @@ class EntityRecognizer:
         if "-" in word and self._lexicon.is_common_word(word.rsplit("-", 1)[1]):
             return None  # "im Ukraine-Konflikt": a common noun with a name in front
         return NameSpan((tokens[i],), EntityType.LOC)
+
+    def _landmark_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
+        """ "Stösserstraße", "Marksburg", "Erzherzog-Johann-Hütte": a compound ending in a
+        street or landmark noun that HanTa's lexicon does not list as a common word."""
+        token = tokens[i]
+        word = token.text
+        if token.pos not in ("NN", "NE") or not word[:1].isupper() or not word[1:2].islower():
+            return None
+        ending = next((e for e in LANDMARK_ENDINGS if word.lower().endswith(e)), None)
+        if ending is None or len(word) < len(ending) + 3 or not word.replace("-", "").isalpha():
+            return None
+        if word in self._gazetteer.non_names or self._lexicon.knows(word):
+            return None  # "Umgehungsstraße", "Bahnhofstraße": listed or built from known parts
+        if self._gazetteer.role_of(word) or self._gazetteer.heads_organisation(word):
+            return None
+        if self._is_common_modifier(word[: -len(ending)].rstrip("-")):
+            return None  # "Lebensweg", "Kirchturm": a common word in front
+        return NameSpan((token,), EntityType.LOC)
+
+    def _is_common_modifier(self, modifier: str) -> bool:
+        """Whether the front part of a compound is a common word, with or without a linking
+        "s", "n", "en" or a dropped "e" ("Lebens-", "Kirch-", "hoch-")."""
+        stems = {modifier, modifier.removesuffix("s"), modifier.removesuffix("n"),
+                 modifier.removesuffix("en"), modifier + "e"}  # fmt: skip
+        return any(
+            len(stem) > 2 and self._lexicon.knows(form)
+            for stem in stems
+            for form in (stem.capitalize(), stem.lower())
+        )
 
     def _person_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """ "Peter Stein", "Heinrich Gottlob von Miltitz": first names, then one surname."""

@@ -46,6 +46,12 @@ STREET_ENDINGS = (
     "kapelle", "kirche", "kathedrale", "dom", "schloss", "burg", "see", "insel", "tal",
     "gebirge"
 )  # fmt: skip
+# Endings of street and landmark names ("Lindenstraße", "Marksburg", "Salmhütte").
+LANDMARK_ENDINGS = (
+    "straße", "strasse", "platz", "allee", "gasse", "damm", "ufer", "weg", "brücke", "hütte",
+    "brunnen", "kapelle", "kirche", "burg", "berg", "schloss", "see", "turm", "stadion", "tal",
+    "gebirge",
+)  # fmt: skip
 PLACE_NOUNS = frozenset({
     "Gemeinde", "Stadt", "Dorf", "Ortsteil", "Kreis", "Landkreis", "Region", "Provinz",
     "Bezirk", "Kanton", "Bundesland", "Hauptstadt", "Insel", "Fluss", "Stadtteil"}
