@@ -96,7 +96,7 @@ class EntityRecognizer:
                 foreign = foreign_name_at(tokens, i)
                 span = longer(self._phrase_at(tokens, i), foreign)
                 span = longer(span, self._name_run_at(tokens, i))
-                span = longer(span, self._person_at(tokens, i))
+                span = _person_first(span, self._person_at(tokens, i))
                 span = longer(span, self._organisations.legal_form_at(tokens, i))
                 span = longer(span, self._organisations.club_at(tokens, i))
                 span = longer(span, self._organisations.local_institution_at(tokens, i))
@@ -431,6 +431,13 @@ class EntityRecognizer:
         if len(word) > MAX_ACRONYM and self._lexicon.knows(word.capitalize()):
             return None
         return EntityType.ORG
+
+
+def _person_first(span: NameSpan | None, person: NameSpan | None) -> NameSpan | None:
+    """The person span ("W. Fesenko") over an untyped proper-noun run of the same length."""
+    if person is not None and span is not None and span.type is None:
+        return person if len(person.tokens) >= len(span.tokens) else span
+    return longer(span, person)
 
 
 def _as_club(span: NameSpan, tokens: Sequence[Token]) -> NameSpan:
