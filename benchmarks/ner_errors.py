@@ -35,6 +35,10 @@ def error_bucket(entity: Entity, others: set[Entity]) -> str:
     return "missed"
 
 
+def _size(entity: Entity) -> str:
+    return "1" if entity[1] - entity[0] == 1 else "n"
+
+
 def _text(tokens: Sequence[str], entity: Entity) -> str:
     if entity[0] < 0:
         return "<inside a token>"
@@ -49,18 +53,15 @@ def print_errors(results: Sequence[tuple[Any, set[Entity], set[Entity]]]) -> Non
         derived = derived_spans(sentence.tags)
         for entity in sorted(gold - predicted):
             bucket = error_bucket(entity, predicted)
-            bucket = (
-                f"{bucket}-{1 if entity[1] - entity[0] == 1 else 'n'}" * (bucket == "missed")
-                or bucket
-            )
+            if bucket == "missed":
+                bucket = f"missed-{_size(entity)}"
             counts["FN", entity[2], bucket] += 1
             print(f"FN {entity[2]:<4} {bucket:<13} {_text(sentence.tokens, entity)!r}")
         for entity in sorted(predicted - gold):
             bucket = error_bucket(entity, gold)
             if bucket == "missed":
                 on_derived = any(entity[0] < e and s < entity[1] for s, e in derived)
-                size = 1 if entity[1] - entity[0] == 1 else "n"
-                bucket = "on-deriv/part" if on_derived else f"spurious-{size}"
+                bucket = "on-deriv/part" if on_derived else f"spurious-{_size(entity)}"
             counts["FP", entity[2], bucket] += 1
             print(f"FP {entity[2]:<4} {bucket:<13} {_text(sentence.tokens, entity)!r}")
     print("\nkind type bucket          count")
