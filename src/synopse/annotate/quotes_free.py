@@ -17,12 +17,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from synopse.annotate.quotes_clauses import indirect_after, make_quote, next_break, trim
 from synopse.annotate.speech import (
     CLAUSE_OPENERS,
-    FINITE_VERB_TAGS,
-    NOUN_TAGS,
     SUBJECT_PRONOUNS,
     Speaker,
     SpeakerResolver,
@@ -31,6 +30,7 @@ from synopse.annotate.speech import (
     is_subjunctive,
     verb_lemma,
 )
+from synopse.annotate.speech_phrases import FINITE_VERB_TAGS, NOUN_TAGS
 from synopse.model import Quote, QuoteKind, Token
 
 # A sentence opened by one of these and a speech verb attributes the sentence before it.
@@ -102,13 +102,46 @@ def free_indirect(
     clause = trim(tokens)
     if not clause or not is_reportive(clause, after_quote=previous is not None):
         return None
-    if previous is not None and previous.speaker is not None:
-        speaker: Speaker | None = Speaker(previous.speaker, previous.speaker_name)
-    else:
-        speaker = _opening_subject(before, resolver, lexicon) or recent
+    speaker = reportive_speaker(previous, recent, before, resolver, lexicon)
     return make_quote(
         text, clause[0].start, clause[-1].end, QuoteKind.INDIRECT, speaker, tokens, None
     )
+
+
+def reportive_speaker(
+    previous: Quote | None,
+    recent: Speaker | None,
+    before: Sequence[Token],
+    resolver: SpeakerResolver,
+    lexicon: SpeechLexicon,
+) -> Speaker | None:
+    """Who a reported sentence without a named source reports: the one quoted in the sentence
+    before, else the subject opening that sentence, else the latest speaker close by."""
+    if previous is not None and previous.speaker is not None:
+        return Speaker(previous.speaker, previous.speaker_name)
+    return _opening_subject(before, resolver, lexicon) or recent
+
+
+def continue_reported(
+    found: Quote,
+    tokens: Sequence[Token],
+    previous: Quote | None,
+    recent: Speaker | None,
+    before: Sequence[Token],
+    resolver: SpeakerResolver,
+    lexicon: SpeechLexicon,
+) -> Quote:
+    """A quote found without a speaker in a sentence whose own verb is reported ("Rot-Grün
+    habe …, aber Schwarz-Gelb sei gescheitert.") goes on reporting the speaker before it."""
+    if found.speaker is not None or not before:
+        return found
+    clause = trim(tokens)
+    if not clause or not is_reportive(clause, after_quote=previous is not None):
+        return found
+    speaker = reportive_speaker(previous, recent, before, resolver, lexicon)
+    if speaker is None:
+        return found
+    return replace(found, speaker=speaker.span, speaker_name=speaker.name)
 
 
 def summarised_before(
