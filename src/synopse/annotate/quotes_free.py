@@ -152,8 +152,8 @@ def summarised_before(
     resolver: SpeakerResolver,
 ) -> Quote | None:
     """ "X. Das meldet die Zeitung Haaretz.": the sentence before, said by the one named here."""
-    if not before or tokens[0].text.lower() not in ANAPHORIC_OPENERS:
-        return None
+    if not before or tokens[0].text.lower() not in ANAPHORIC_OPENERS or tokens[0].pos == "ART":
+        return None  # "Das Ministerium erklärte" is no "Das erklärte"
     cue = next((i for i in range(1, len(tokens)) if tokens[i].pos in FINITE_VERB_TAGS), None)
     if cue is None or not is_speech_verb(lexicon, tokens, cue):
         return None
@@ -192,8 +192,8 @@ def clausal_indirect(
     token = tokens[index]
     if token.pos in NOUN_TAGS and token.lemma.lower() in lexicon.clausal:
         return indirect_after(text, tokens, index, resolver)
-    if token.pos not in FINITE_VERB_TAGS:
-        return None
+    if token.pos not in FINITE_VERB_TAGS or is_subjunctive(token, allow_conditional=False):
+        return None  # "Der Umweg sei ärgerlich, aber …": reported as a whole, not a clause
     if verb_lemma(tokens, index) in lexicon.clausal:
         return indirect_after(text, tokens, index, resolver)
     comma = next_break(tokens, index)

@@ -26,6 +26,7 @@ from synopse.annotate.speech_phrases import (
     without_article,
     without_genitive,
 )
+from synopse.annotate.speech_referents import Referents
 from synopse.model import EntityType, Mention, Span, Token
 
 _DATA = "synopse.annotate.data"
@@ -41,7 +42,6 @@ IRREGULAR_SUBJUNCTIVES = frozenset(
 # Konjunktiv II forms that also occur as plain conditionals; only trusted after a speech verb.
 CONDITIONAL_ONLY = frozenset(IRREGULAR_SUBJUNCTIVES - {"sei", "seien", "seiest", "seist"})
 SUBJECT_PRONOUNS = frozenset({"er", "sie"})
-FEMININE_PRONOUNS = frozenset({"sie"})
 # "hieß es", "heißt es": an impersonal report whose source is named with "aus"/"von"/"in".
 IMPERSONAL_REPORT_LEMMAS = frozenset({"heißen"})
 # A clause that follows a speech verb and starts with one of these is reported content.
@@ -150,20 +150,12 @@ MAX_SPEAKER_DISTANCE = 6
 FUNCTION_WORDS = frozenset(
     {"von", "der", "die", "das", "in", "im", "am", "an", "auf", "aus", "bei"}
 )
-# How far back (characters) a pronoun looks for a subject before settling for any person.
-ANTECEDENT_WINDOW = 300
-OBJECT_PREPOSITIONS = frozenset(
-    {"mit", "von", "vom", "zu", "zum", "bei", "beim", "gegen", "für", "über", "an", "auf",
-     "nach", "gegenüber", "ohne", "um", "wie", "als"}
-)  # fmt: skip
 # "wird von Reuters zitiert": the agent of a passive speech verb is its speaker.
 AGENT_PREPOSITIONS = frozenset({"von", "vom"})
 # Passive cues whose grammatical subject is still the one who spoke ("X wird zitiert").
 SUBJECT_SPEAKS_PASSIVE = frozenset({"zitieren"})
 # A role noun and its apposition: "der Direktor der IAEO, Mohammed el-Baradei, sagte".
 MAX_ROLE_COMPLEMENT = 8
-_NOT_HE = frozenset({"female", "mostly_female"})
-_NOT_SHE = frozenset({"male", "mostly_male"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +190,7 @@ class SpeakerResolver:
             m for m in self._mentions if not any(a <= m.start < b for a, b in quoted)
         ]
         self._lexicon = lexicon
-        self._genders = genders
+        self._refs = Referents(text, self._referents, self._mentions, genders, same_role)
 
     def near(self, tokens: Sequence[Token], cue: int, *, after: bool = True) -> Speaker | None:
         """The speaker nearest the cue token, before it or (if `after`) after it.
@@ -306,7 +298,7 @@ class SpeakerResolver:
         if token.pos == "NN" and (self._lexicon.is_role(token.text) or is_age_noun(token)):
             return self._role_candidate(tokens, index)
         if token.pos == "PPER" and token.text.lower() in SUBJECT_PRONOUNS:
-            return self._candidate(tokens, index, index, self._antecedent(token))
+            return self._candidate(tokens, index, index, self._refs.antecedent(token))
         if token.pos == "NE" and token.text.lower() not in FUNCTION_WORDS:
             return self._name_candidate(tokens, index)
         if token.pos == "NN" and (generic or self._institution_at(tokens, index)):
@@ -326,13 +318,26 @@ class SpeakerResolver:
     ) -> _Candidate:
         start, end = tokens[first].start, tokens[last].end
         if named and name is None:
-            phrase = without_article(tokens[first : last + 1], self._text)
-            name = phrase if self._lexicon.is_institution(phrase) else None
+            name = self._described(tokens, first, last)
         span = Span(start, end, self._text[start:end])
         governed = (first > 0 and tokens[first - 1].pos in GOVERNING_TAGS) or tokens[
             first
         ].text.lower() in OBLIQUE_DETERMINERS
         return _Candidate(first, last, Speaker(span, name), governed)
+
+    def _described(self, tokens: Sequence[Token], first: int, last: int) -> str | None:
+        """The name a noun phrase without one stands for: the earlier person or organisation
+        it describes ("der Manager", "das Unternehmen"), else an institution's own words
+        ("das Weiße Haus"), else unknown."""
+        phrase = without_article(tokens[first : last + 1], self._text)
+        if last == first + 1 and tokens[first].pos == "ART":
+            article, noun = tokens[first], tokens[last]
+            referent = self._refs.described_person(article, noun)
+            institution = self._lexicon.is_institution(noun.text)
+            referent = referent or self._refs.described_organisation(noun, institution=institution)
+            if referent is not None:
+                return referent
+        return phrase if self._lexicon.is_institution(phrase) else None
 
     def _mention_at(self, position: int) -> Mention | None:
         for mention in self._mentions:
@@ -373,8 +378,8 @@ class SpeakerResolver:
         if tokens[first].text.lower() in INDEFINITE_DETERMINERS:
             return self._candidate(tokens, first, index, None)  # "ein Sprecher": someone new
         if is_age_noun(tokens[index]):  # "der 41-Jährige": the person just named
-            return self._candidate(tokens, first, index, self._last_person(tokens[index]))
-        return self._candidate(tokens, first, index, self._holder_of(tokens[index]))
+            return self._candidate(tokens, first, index, self._refs.last_person(tokens[index]))
+        return self._candidate(tokens, first, index, self._refs.holder_of(tokens[index]))
 
     def _apposition(self, tokens: Sequence[Token], role: int) -> _Candidate | None:
         """The name set off by commas after a role noun and its complement: "der Leiter des
@@ -398,44 +403,6 @@ class SpeakerResolver:
             return True
         two = f"{tokens[index - 1].text} {tokens[index].text}" if index else ""
         return self._lexicon.is_institution(two)
-
-    def _holder_of(self, role: Token) -> str | None:
-        """The person a role noun stands for: a mention with that role, or one named after it."""
-        before = [m for m in self._referents if m.start < role.start and m.type == EntityType.PER]
-        for mention in reversed(before):
-            if mention.role and same_role(mention.role, role.text):
-                return mention.canonical
-        for mention in reversed(before):
-            lead = self._text[: mention.start].split()[-1:]
-            if lead and same_role(lead[0].strip(",;:"), role.text):
-                return mention.canonical
-        return None
-
-    def _last_person(self, token: Token) -> str | None:
-        before = [m for m in self._referents if m.end <= token.start and m.type == EntityType.PER]
-        return before[-1].canonical if before else None
-
-    def _antecedent(self, pronoun: Token) -> str | None:
-        """The nearest preceding person whose first name does not contradict the pronoun,
-        preferring one that is no object of a preposition ("Selenskyj gab sich nach seinem
-        Telefonat mit Trump optimistisch. … erklärte er": er = Selenskyj)."""
-        excluded = _NOT_SHE if pronoun.text.lower() in FEMININE_PRONOUNS else _NOT_HE
-        compatible = [
-            m
-            for m in self._referents
-            if m.start < pronoun.start
-            and m.type == EntityType.PER
-            and self._genders(m.canonical.split()[0]) not in excluded
-        ]
-        if not compatible:
-            return None
-        recent = [m for m in compatible if pronoun.start - m.end <= ANTECEDENT_WINDOW]
-        free = [m for m in recent if not self._after_preposition(m)]
-        return (free or compatible)[-1].canonical
-
-    def _after_preposition(self, mention: Mention) -> bool:
-        before = self._text[max(0, mention.start - 30) : mention.start].split()
-        return bool(before) and before[-1].lower() in OBJECT_PREPOSITIONS
 
 
 def _order(candidate: _Candidate, cue: int) -> int:
