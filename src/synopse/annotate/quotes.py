@@ -55,12 +55,14 @@ from synopse.annotate.quotes_medium import MediumFinder
 from synopse.annotate.speech import (
     ANAPHORIC_MARKERS,
     IMPERSONAL_REPORT_LEMMAS,
+    SUBJECT_PRONOUNS,
     Speaker,
     SpeakerResolver,
     SpeechLexicon,
     is_speech_noun,
     is_speech_verb,
     reported_marker_at,
+    verb_lemma,
 )
 from synopse.annotate.speech_phrases import FINITE_VERB_TAGS
 from synopse.model import Mention, Quote, QuoteKind, Sentence, Token
@@ -247,12 +249,30 @@ class QuoteFinder:
         """ "Der Minister forderte neue Verhandlungen.": a statement summarised, no clause."""
         for index, token in enumerate(tokens):
             if token.pos in FINITE_VERB_TAGS and is_speech_verb(self._lexicon, tokens, index):
+                if verb_lemma(tokens, index) in NO_SUMMARY_VERBS:
+                    return None
                 speaker = resolver.near(tokens, index)
                 clause = trim(tokens)
-                if speaker is not None and clause:
+                if self._names_someone(speaker) and clause:
                     start, end = clause[0].start, clause[-1].end
                     return make_quote(text, start, end, QuoteKind.REPORTED, speaker, tokens, index)
         return None
+
+    def _names_someone(self, speaker: Speaker | None) -> bool:
+        """A summary needs a known speaker: a name, a role, a pronoun or a group of people
+        ("Verbraucherschützer fordern", "Die Ermittler werfen … vor"); "Der Pilot meldete
+        einen Schaden" is an event, "Der Minister forderte Verhandlungen" a statement."""
+        if speaker is None or speaker.span is None:
+            return False
+        words = speaker.span.text.split()
+        head = words[-1]
+        group = head.endswith(PLURAL_PERSON_ENDINGS) and (len(words) == 1 or words[0] == "Die")
+        return (
+            speaker.name is not None
+            or group
+            or self._lexicon.is_role(head)
+            or head.lower() in SUBJECT_PRONOUNS
+        )
 
     def _quote_at(
         self, text: str, tokens: Sequence[Token], index: int, resolver: SpeakerResolver
@@ -275,6 +295,18 @@ class QuoteFinder:
 
 def _is_impersonal(tokens: Sequence[Token], index: int) -> bool:
     return tokens[index].lemma in IMPERSONAL_REPORT_LEMMAS and next_text(tokens, index) == "es"
+
+
+# Speech verbs whose summary use ("X äußerte sich", "X droht", "X stellt … dar", "X entschied
+# sich") is mostly no statement: they cue a reported clause, but no summarised speech act.
+NO_SUMMARY_VERBS = frozenset(
+    {"äußern", "drohen", "darstellen", "entscheiden", "bemerken", "versprechen", "informieren",
+     "ausrufen", "feststellen", "stellen"}
+)  # fmt: skip
+
+
+# Plural nouns for groups of people: "Verbraucherschützer", "die Experten".
+PLURAL_PERSON_ENDINGS = ("er", "en")
 
 
 # Konjunktiv I this close after an attributed quote still reports its speaker.
@@ -307,7 +339,7 @@ def carry_speakers(quotes: Sequence[Quote]) -> list[Quote]:
             and quote.kind == QuoteKind.DIRECT
             and quote.cue is None
             and quote.speaker is None
-            and previous.speaker_name is not None
+            and previous.speaker is not None
             and 0 <= quote.start - previous.end <= MAX_CARRY_GAP
         ):
             quote = replace(quote, speaker=previous.speaker, speaker_name=previous.speaker_name)
