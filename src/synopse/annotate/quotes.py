@@ -20,6 +20,7 @@ import gender_guesser.detector as gender
 
 from synopse.annotate.quotes_clauses import (
     clause_before,
+    impersonal_source,
     indirect_after,
     is_so_report,
     is_wie_report,
@@ -32,7 +33,12 @@ from synopse.annotate.quotes_clauses import (
     reported_impersonal,
     trim,
 )
-from synopse.annotate.quotes_free import clausal_indirect, free_indirect, summarised_before
+from synopse.annotate.quotes_free import (
+    clausal_indirect,
+    continue_reported,
+    free_indirect,
+    summarised_before,
+)
 from synopse.annotate.quotes_marks import (
     Marked,
     char_distance,
@@ -42,20 +48,23 @@ from synopse.annotate.quotes_marks import (
     is_statement,
     is_title_like,
     marked_spans,
+    sentence_before,
     touches_marks,
 )
 from synopse.annotate.quotes_medium import MediumFinder
 from synopse.annotate.speech import (
     ANAPHORIC_MARKERS,
-    FINITE_VERB_TAGS,
     IMPERSONAL_REPORT_LEMMAS,
+    SUBJECT_PRONOUNS,
     Speaker,
     SpeakerResolver,
     SpeechLexicon,
     is_speech_noun,
     is_speech_verb,
     reported_marker_at,
+    verb_lemma,
 )
+from synopse.annotate.speech_phrases import FINITE_VERB_TAGS
 from synopse.model import Mention, Quote, QuoteKind, Sentence, Token
 
 
@@ -76,6 +85,7 @@ class QuoteFinder:
         direct = list(self._direct_quotes(text, sentences, marked, resolver))
         indirect = list(self._indirect_quotes(text, sentences, marked, resolver, direct))
         found = carry_speakers(sorted(direct + indirect, key=lambda q: (q.start, q.end, q.kind)))
+        found = [self._lead_speaker(q, sentences, marked, resolver) for q in found]
         return tuple(replace(q, medium=self._media(text, sentences, q)) for q in found)
 
     # -- direct ---------------------------------------------------------------------------
@@ -111,6 +121,8 @@ class QuoteFinder:
             return True
         if reported_marker_at(self._lexicon, tokens, index):
             return True
+        if _is_impersonal(tokens, index):
+            return True  # "In der Erklärung heißt es: „…“"
         return is_so_report(tokens, index)
 
     def _direct_speaker(
@@ -123,12 +135,44 @@ class QuoteFinder:
         if cue is not None and reported_marker_at(self._lexicon, frame, cue):
             length = reported_marker_at(self._lexicon, frame, cue)
             return marker_source(frame, cue, resolver, length)
+        if cue is not None and _is_impersonal(frame, cue):
+            return impersonal_source(frame, cue, resolver)  # "Im Bericht heißt es: „…“"
         if cue is not None:
             return resolver.near(frame, cue)
         before = [t for t in frame if t.end <= mark.outer_start]
         if before and before[-1].text == ":":  # "Peskow: „…“"
             return resolver.near(before, len(before) - 1, after=False)
         return resolver.subject(before)  # "Das Gericht kam zu dem Ergebnis, „…“"
+
+    def _lead_speaker(
+        self,
+        quote: Quote,
+        sentences: Sequence[Sentence],
+        marked: Sequence[Marked],
+        resolver: SpeakerResolver,
+    ) -> Quote:
+        """A direct quote still without cue and speaker that opens its sentence is said by
+        the one the sentence before names with a speech verb ("X kritisierte Y. „…“")."""
+        if quote.kind != QuoteKind.DIRECT or quote.cue is not None or quote.speaker is not None:
+            return quote
+        mark = next((m for m in marked if m.start == quote.start), None)
+        if mark is None or any(
+            t.end <= mark.outer_start for t in frame_tokens(sentences, marked, mark)
+        ):
+            return quote
+        speaker = self._speaker_of_sentence(sentence_before(sentences, marked, mark), resolver)
+        if speaker is None:
+            return quote
+        return replace(quote, speaker=speaker.span, speaker_name=speaker.name)
+
+    def _speaker_of_sentence(
+        self, tokens: Sequence[Token], resolver: SpeakerResolver
+    ) -> Speaker | None:
+        """The speaker a sentence names with its finite speech verb, if it has one."""
+        for index, token in enumerate(tokens):
+            if token.pos in FINITE_VERB_TAGS and is_speech_verb(self._lexicon, tokens, index):
+                return resolver.near(tokens, index)
+        return None
 
     # -- indirect and reported -------------------------------------------------------------
 
@@ -151,10 +195,14 @@ class QuoteFinder:
             found = self._sentence_quotes(
                 text, sentence, tokens, marked, resolver, previous, before
             )
+            recent = _recent_speaker([*direct, *found_so_far], tokens[0].start)
             if found is None and before:
-                recent = _recent_speaker([*direct, *found_so_far], tokens[0].start)
                 found = free_indirect(
                     text, tokens, previous, recent, before, resolver, self._lexicon
+                )
+            elif found is not None:
+                found = continue_reported(
+                    found, tokens, previous, recent, before, resolver, self._lexicon
                 )
             if found is not None:
                 found_so_far.append(found)
@@ -201,12 +249,30 @@ class QuoteFinder:
         """ "Der Minister forderte neue Verhandlungen.": a statement summarised, no clause."""
         for index, token in enumerate(tokens):
             if token.pos in FINITE_VERB_TAGS and is_speech_verb(self._lexicon, tokens, index):
+                if verb_lemma(tokens, index) in NO_SUMMARY_VERBS:
+                    return None
                 speaker = resolver.near(tokens, index)
                 clause = trim(tokens)
-                if speaker is not None and clause:
+                if self._names_someone(speaker) and clause:
                     start, end = clause[0].start, clause[-1].end
                     return make_quote(text, start, end, QuoteKind.REPORTED, speaker, tokens, index)
         return None
+
+    def _names_someone(self, speaker: Speaker | None) -> bool:
+        """A summary needs a known speaker: a name, a role, a pronoun or a group of people
+        ("Verbraucherschützer fordern", "Die Ermittler werfen … vor"); "Der Pilot meldete
+        einen Schaden" is an event, "Der Minister forderte Verhandlungen" a statement."""
+        if speaker is None or speaker.span is None:
+            return False
+        words = speaker.span.text.split()
+        head = words[-1]
+        group = head.endswith(PLURAL_PERSON_ENDINGS) and (len(words) == 1 or words[0] == "Die")
+        return (
+            speaker.name is not None
+            or group
+            or self._lexicon.is_role(head)
+            or head.lower() in SUBJECT_PRONOUNS
+        )
 
     def _quote_at(
         self, text: str, tokens: Sequence[Token], index: int, resolver: SpeakerResolver
@@ -225,6 +291,22 @@ class QuoteFinder:
                 text, tokens, index, resolver, QuoteKind.INDIRECT
             )
         return clausal_indirect(text, tokens, index, self._lexicon, resolver)
+
+
+def _is_impersonal(tokens: Sequence[Token], index: int) -> bool:
+    return tokens[index].lemma in IMPERSONAL_REPORT_LEMMAS and next_text(tokens, index) == "es"
+
+
+# Speech verbs whose summary use ("X äußerte sich", "X droht", "X stellt … dar", "X entschied
+# sich") is mostly no statement: they cue a reported clause, but no summarised speech act.
+NO_SUMMARY_VERBS = frozenset(
+    {"äußern", "drohen", "darstellen", "entscheiden", "bemerken", "versprechen", "informieren",
+     "ausrufen", "feststellen", "stellen"}
+)  # fmt: skip
+
+
+# Plural nouns for groups of people: "Verbraucherschützer", "die Experten".
+PLURAL_PERSON_ENDINGS = ("er", "en")
 
 
 # Konjunktiv I this close after an attributed quote still reports its speaker.
@@ -257,7 +339,7 @@ def carry_speakers(quotes: Sequence[Quote]) -> list[Quote]:
             and quote.kind == QuoteKind.DIRECT
             and quote.cue is None
             and quote.speaker is None
-            and previous.speaker_name is not None
+            and previous.speaker is not None
             and 0 <= quote.start - previous.end <= MAX_CARRY_GAP
         ):
             quote = replace(quote, speaker=previous.speaker, speaker_name=previous.speaker_name)

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from synopse.annotate.speech import (
     CLAUSE_OPENERS,
-    FINITE_VERB_TAGS,
     SO_REPORT,
     WIE_REPORT,
     Speaker,
@@ -15,9 +14,11 @@ from synopse.annotate.speech import (
     is_speech_verb,
     is_subjunctive,
 )
+from synopse.annotate.speech_phrases import FINITE_VERB_TAGS
 from synopse.model import Quote, QuoteKind, Span, Token
 
 _SOURCE_PREPOSITIONS = frozenset({"von", "vom"})
+_IMPERSONAL_SOURCES = frozenset({"aus", "von", "vom", "bei", "beim", "in", "im", "auf"})
 _PUNCT = frozenset({"$,", "$.", "$("})
 _CLAUSE_BREAK = frozenset({"$,", "$."})
 _INFINITIVE_WITH_ZU = frozenset({"PTKZU", "VVIZU"})
@@ -164,8 +165,7 @@ def reported_impersonal(
     text: str, tokens: Sequence[Token], index: int, resolver: SpeakerResolver
 ) -> Quote | None:
     """ "Aus dem Kreml hieß es, …": the source follows "aus"/"von"/"in"/"bei"."""
-    sources = [i for i, t in enumerate(tokens[:index]) if t.lemma.lower() in {"aus", "von", "bei"}]
-    speaker = resolver.first(tokens[sources[-1] + 1 : index], from_end=False) if sources else None
+    speaker = impersonal_source(tokens, index, resolver)
     comma = next_break(tokens, index + 1)
     clause = trim(tokens[comma + 1 :] if comma is not None else tokens[: max(0, index - 1)])
     if not clause:
@@ -173,6 +173,18 @@ def reported_impersonal(
     return make_quote(
         text, clause[0].start, clause[-1].end, QuoteKind.REPORTED, speaker, tokens, index
     )
+
+
+def impersonal_source(
+    tokens: Sequence[Token], index: int, resolver: SpeakerResolver
+) -> Speaker | None:
+    """The source of "hieß es" / "heißt es": the phrase after the first "aus", "von", "bei" or,
+    for documents, "in"/"auf" before the verb ("Aus der Staatskanzlei in München hieß es",
+    "In der Erklärung des Verbands heißt es")."""
+    sources = [i for i, t in enumerate(tokens[:index]) if t.lemma.lower() in _IMPERSONAL_SOURCES]
+    if not sources:
+        return None
+    return resolver.first(tokens[sources[0] + 1 : index], from_end=False)
 
 
 def reported_anaphoric(text: str, tokens: Sequence[Token], previous: Quote | None) -> Quote | None:

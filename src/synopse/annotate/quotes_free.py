@@ -17,12 +17,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from synopse.annotate.quotes_clauses import indirect_after, make_quote, next_break, trim
 from synopse.annotate.speech import (
     CLAUSE_OPENERS,
-    FINITE_VERB_TAGS,
-    NOUN_TAGS,
     SUBJECT_PRONOUNS,
     Speaker,
     SpeakerResolver,
@@ -31,6 +30,7 @@ from synopse.annotate.speech import (
     is_subjunctive,
     verb_lemma,
 )
+from synopse.annotate.speech_phrases import FINITE_VERB_TAGS, NOUN_TAGS
 from synopse.model import Quote, QuoteKind, Token
 
 # A sentence opened by one of these and a speech verb attributes the sentence before it.
@@ -102,13 +102,46 @@ def free_indirect(
     clause = trim(tokens)
     if not clause or not is_reportive(clause, after_quote=previous is not None):
         return None
-    if previous is not None and previous.speaker is not None:
-        speaker: Speaker | None = Speaker(previous.speaker, previous.speaker_name)
-    else:
-        speaker = _opening_subject(before, resolver, lexicon) or recent
+    speaker = reportive_speaker(previous, recent, before, resolver, lexicon)
     return make_quote(
         text, clause[0].start, clause[-1].end, QuoteKind.INDIRECT, speaker, tokens, None
     )
+
+
+def reportive_speaker(
+    previous: Quote | None,
+    recent: Speaker | None,
+    before: Sequence[Token],
+    resolver: SpeakerResolver,
+    lexicon: SpeechLexicon,
+) -> Speaker | None:
+    """Who a reported sentence without a named source reports: the one quoted in the sentence
+    before, else the subject opening that sentence, else the latest speaker close by."""
+    if previous is not None and previous.speaker is not None:
+        return Speaker(previous.speaker, previous.speaker_name)
+    return _opening_subject(before, resolver, lexicon) or recent
+
+
+def continue_reported(
+    found: Quote,
+    tokens: Sequence[Token],
+    previous: Quote | None,
+    recent: Speaker | None,
+    before: Sequence[Token],
+    resolver: SpeakerResolver,
+    lexicon: SpeechLexicon,
+) -> Quote:
+    """A quote found without a speaker in a sentence whose own verb is reported ("Rot-Grün
+    habe …, aber Schwarz-Gelb sei gescheitert.") goes on reporting the speaker before it."""
+    if found.speaker is not None or not before:
+        return found
+    clause = trim(tokens)
+    if not clause or not is_reportive(clause, after_quote=previous is not None):
+        return found
+    speaker = reportive_speaker(previous, recent, before, resolver, lexicon)
+    if speaker is None:
+        return found
+    return replace(found, speaker=speaker.span, speaker_name=speaker.name)
 
 
 def summarised_before(
@@ -119,8 +152,8 @@ def summarised_before(
     resolver: SpeakerResolver,
 ) -> Quote | None:
     """ "X. Das meldet die Zeitung Haaretz.": the sentence before, said by the one named here."""
-    if not before or tokens[0].text.lower() not in ANAPHORIC_OPENERS:
-        return None
+    if not before or tokens[0].text.lower() not in ANAPHORIC_OPENERS or tokens[0].pos == "ART":
+        return None  # "Das Ministerium erklärte" is no "Das erklärte"
     cue = next((i for i in range(1, len(tokens)) if tokens[i].pos in FINITE_VERB_TAGS), None)
     if cue is None or not is_speech_verb(lexicon, tokens, cue):
         return None
@@ -159,8 +192,8 @@ def clausal_indirect(
     token = tokens[index]
     if token.pos in NOUN_TAGS and token.lemma.lower() in lexicon.clausal:
         return indirect_after(text, tokens, index, resolver)
-    if token.pos not in FINITE_VERB_TAGS:
-        return None
+    if token.pos not in FINITE_VERB_TAGS or is_subjunctive(token, allow_conditional=False):
+        return None  # "Der Umweg sei ärgerlich, aber …": reported as a whole, not a clause
     if verb_lemma(tokens, index) in lexicon.clausal:
         return indirect_after(text, tokens, index, resolver)
     comma = next_break(tokens, index)

@@ -128,6 +128,16 @@ def frame_tokens(
     return frame
 
 
+def sentence_before(
+    sentences: Sequence[Sentence], marked: Sequence[Marked], mark: Marked
+) -> list[Token]:
+    """Tokens outside quotes of the sentence that ends before the quote starts."""
+    earlier = [s for s in sentences if s.end <= mark.outer_start]
+    if not earlier:
+        return []
+    return [t for t in earlier[-1].tokens if not inside_marks(t, marked)]
+
+
 def _colon_lead(sentences: Sequence[Sentence], first: Sentence) -> list[Token]:
     """The sentence before a quote paragraph when it ends with a colon ("Peskow sagte:")."""
     earlier = [s for s in sentences if s.end <= first.start]

@@ -11,12 +11,26 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from synopse.annotate.speech_phrases import (
+    FINITE_VERB_TAGS,
+    INDEFINITE_DETERMINERS,
+    NOUN_TAGS,
+    adverbial_vorfeld_end,
+    head_name,
+    is_age_noun,
+    is_passive,
+    is_possessor,
+    phrase_start,
+    same_role,
+    source_phrase,
+    without_article,
+    without_genitive,
+)
+from synopse.annotate.speech_referents import Referents
 from synopse.model import EntityType, Mention, Span, Token
 
 _DATA = "synopse.annotate.data"
-FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 VERB_CUE_TAGS = frozenset({"VVFIN", "VVPP", "VVINF", "VVIZU", "VMFIN", "VAFIN"})
-NOUN_TAGS = frozenset({"NN", "NE"})
 # Subjunctive forms that do not follow the stem+"e" rule (Konjunktiv I of sein, Konjunktiv II).
 IRREGULAR_SUBJUNCTIVES = frozenset(
     {
@@ -28,7 +42,6 @@ IRREGULAR_SUBJUNCTIVES = frozenset(
 # Konjunktiv II forms that also occur as plain conditionals; only trusted after a speech verb.
 CONDITIONAL_ONLY = frozenset(IRREGULAR_SUBJUNCTIVES - {"sei", "seien", "seiest", "seist"})
 SUBJECT_PRONOUNS = frozenset({"er", "sie"})
-FEMININE_PRONOUNS = frozenset({"sie"})
 # "hieß es", "heißt es": an impersonal report whose source is named with "aus"/"von"/"in".
 IMPERSONAL_REPORT_LEMMAS = frozenset({"heißen"})
 # A clause that follows a speech verb and starts with one of these is reported content.
@@ -126,7 +139,6 @@ def reported_marker_at(lexicon: SpeechLexicon, tokens: Sequence[Token], index: i
 
 # -- speakers -------------------------------------------------------------------------------
 
-DETERMINER_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "PDAT"})
 GOVERNING_TAGS = frozenset({"APPR", "APPRART", "APPO", "KOKOM"})
 # Determiners that cannot open a subject: "sagte dem Sender", "warf der Regierung … vor" is
 # ambiguous, but "dem"/"den"/"des" never are nominative.
@@ -138,15 +150,12 @@ MAX_SPEAKER_DISTANCE = 6
 FUNCTION_WORDS = frozenset(
     {"von", "der", "die", "das", "in", "im", "am", "an", "auf", "aus", "bei"}
 )
-# How far back (characters) a pronoun looks for a subject before settling for any person.
-ANTECEDENT_WINDOW = 300
-OBJECT_PREPOSITIONS = frozenset(
-    {"mit", "von", "vom", "zu", "zum", "bei", "beim", "gegen", "für", "über", "an", "auf",
-     "nach", "gegenüber", "ohne", "um", "wie", "als"}
-)  # fmt: skip
-INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
-_NOT_HE = frozenset({"female", "mostly_female"})
-_NOT_SHE = frozenset({"male", "mostly_male"})
+# "wird von Reuters zitiert": the agent of a passive speech verb is its speaker.
+AGENT_PREPOSITIONS = frozenset({"von", "vom"})
+# Passive cues whose grammatical subject is still the one who spoke ("X wird zitiert").
+SUBJECT_SPEAKS_PASSIVE = frozenset({"zitieren"})
+# A role noun and its apposition: "der Direktor der IAEO, Mohammed el-Baradei, sagte".
+MAX_ROLE_COMPLEMENT = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +190,7 @@ class SpeakerResolver:
             m for m in self._mentions if not any(a <= m.start < b for a, b in quoted)
         ]
         self._lexicon = lexicon
-        self._genders = genders
+        self._refs = Referents(text, self._referents, self._mentions, genders, same_role)
 
     def near(self, tokens: Sequence[Token], cue: int, *, after: bool = True) -> Speaker | None:
         """The speaker nearest the cue token, before it or (if `after`) after it.
@@ -189,19 +198,48 @@ class SpeakerResolver:
         A noun phrase opening the clause before the cue is the subject in German verb-second
         order, so it wins over an object right after the verb ("X warnte die CDU").
         """
+        if is_passive(tokens, cue):
+            return self._agent(tokens, cue)
+        vorfeld = adverbial_vorfeld_end(tokens, cue)
         scored = [
             (self._distance(candidate, cue), candidate)
             for candidate in self._candidates(tokens, generic=False)
-            if not candidate.governed and (after or candidate.last < cue)
+            if not candidate.governed
+            and (after or candidate.last < cue)
+            and candidate.last >= vorfeld
         ]
         scored = [(d, c) for d, c in scored if 0 < d <= MAX_SPEAKER_DISTANCE]
         if scored:
             return min(scored, key=lambda pair: (pair[0], _order(pair[1], cue)))[1].speaker
-        return self._generic_near(tokens, cue, after=after)
+        return self._generic_near(tokens, cue, after=after, vorfeld=vorfeld)
 
-    def _generic_near(self, tokens: Sequence[Token], cue: int, *, after: bool) -> Speaker | None:
+    def _agent(self, tokens: Sequence[Token], cue: int) -> Speaker | None:
+        """The speaker of a passive cue. "X wird zitiert": X, whoever quotes it. Otherwise the
+        agent after "von" ("wird von Experten bezeichnet als"); the subject of "wird
+        beschuldigt" is accused, not speaking, so without an agent there is no speaker."""
+        if tokens[cue].lemma.lower() in SUBJECT_SPEAKS_PASSIVE:
+            before = [
+                c
+                for c in self._candidates(tokens[:cue], generic=False)
+                if not c.governed and c.speaker.name is not None
+            ]
+            return before[0].speaker if before else None
+        for index, token in enumerate(tokens[:cue]):
+            if token.text.lower() in AGENT_PREPOSITIONS and not (
+                index and tokens[index - 1].pos in NOUN_TAGS
+            ):
+                found = next(iter(self._candidates(tokens[index + 1 : cue], generic=True)), None)
+                if found is not None and found.first == 0:
+                    return found.speaker
+        return None
+
+    def _generic_near(
+        self, tokens: Sequence[Token], cue: int, *, after: bool, vorfeld: int = 0
+    ) -> Speaker | None:
         """Any noun phrase right at the cue ("sagte die Moderatorin"), when nothing better is."""
         for candidate in self._candidates(tokens, generic=True):
+            if candidate.last < vorfeld:
+                continue
             distance = candidate.first - cue if candidate.first > cue else cue - candidate.last
             if not candidate.governed and 0 < distance <= 2 and (after or candidate.last < cue):
                 return candidate.speaker
@@ -229,13 +267,13 @@ class SpeakerResolver:
         A source no mention names is called by its head noun ("nach Angaben des
         Finanzministeriums" -> "Finanzministerium"), unless it is indefinite ("ein Sprecher").
         """
-        phrase = _source_phrase(tokens, from_end)
+        phrase = source_phrase(tokens, from_end)
         candidates = list(self._candidates(phrase, generic=True))
         if not candidates:
             return None
         chosen = candidates[-1] if from_end else candidates[0]
         if chosen.speaker.name is None and chosen.speaker.span is not None:
-            return Speaker(chosen.speaker.span, _head_name(phrase[chosen.first : chosen.last + 1]))
+            return Speaker(chosen.speaker.span, head_name(phrase[chosen.first : chosen.last + 1]))
         return chosen.speaker
 
     def _candidates(self, tokens: Sequence[Token], *, generic: bool) -> Iterator[_Candidate]:
@@ -252,21 +290,21 @@ class SpeakerResolver:
         self, tokens: Sequence[Token], index: int, *, generic: bool
     ) -> _Candidate | None:
         token = tokens[index]
-        if _is_possessor(tokens, index):
+        if is_possessor(tokens, index):
             return None  # "Hannovers Trainer Stefan Kaya": the trainer speaks, not Hannover
         mention = self._mention_at(token.start)
         if mention is not None and (generic or mention.type in SPEAKER_TYPES):
             return self._mention_candidate(tokens, index, mention)
-        if token.pos == "NN" and (self._lexicon.is_role(token.text) or _is_age_noun(token)):
+        if token.pos == "NN" and (self._lexicon.is_role(token.text) or is_age_noun(token)):
             return self._role_candidate(tokens, index)
         if token.pos == "PPER" and token.text.lower() in SUBJECT_PRONOUNS:
-            return self._candidate(tokens, index, index, self._antecedent(token))
+            return self._candidate(tokens, index, index, self._refs.antecedent(token))
         if token.pos == "NE" and token.text.lower() not in FUNCTION_WORDS:
             return self._name_candidate(tokens, index)
         if token.pos == "NN" and (generic or self._institution_at(tokens, index)):
             if is_speech_noun(self._lexicon, token):
                 return None
-            return self._candidate(tokens, _phrase_start(tokens, index), index, None, named=True)
+            return self._candidate(tokens, phrase_start(tokens, index), index, None, named=True)
         return None
 
     def _candidate(
@@ -280,13 +318,26 @@ class SpeakerResolver:
     ) -> _Candidate:
         start, end = tokens[first].start, tokens[last].end
         if named and name is None:
-            phrase = _without_article(tokens[first : last + 1], self._text)
-            name = phrase if self._lexicon.is_institution(phrase) else None
+            name = self._described(tokens, first, last)
         span = Span(start, end, self._text[start:end])
         governed = (first > 0 and tokens[first - 1].pos in GOVERNING_TAGS) or tokens[
             first
         ].text.lower() in OBLIQUE_DETERMINERS
         return _Candidate(first, last, Speaker(span, name), governed)
+
+    def _described(self, tokens: Sequence[Token], first: int, last: int) -> str | None:
+        """The name a noun phrase without one stands for: the earlier person or organisation
+        it describes ("der Manager", "das Unternehmen"), else an institution's own words
+        ("das Weiße Haus"), else unknown."""
+        phrase = without_article(tokens[first : last + 1], self._text)
+        if last == first + 1 and tokens[first].pos == "ART":
+            article, noun = tokens[first], tokens[last]
+            referent = self._refs.described_person(article, noun)
+            institution = self._lexicon.is_institution(noun.text)
+            referent = referent or self._refs.described_organisation(noun, institution=institution)
+            if referent is not None:
+                return referent
+        return phrase if self._lexicon.is_institution(phrase) else None
 
     def _mention_at(self, position: int) -> Mention | None:
         for mention in self._mentions:
@@ -308,12 +359,12 @@ class SpeakerResolver:
         last = index
         while last + 1 < len(tokens) and tokens[last + 1].pos == "NE":
             last += 1
-        name = _without_genitive(self._text[tokens[index].start : tokens[last].end])
-        return self._candidate(tokens, _phrase_start(tokens, index), last, name)
+        name = without_genitive(self._text[tokens[index].start : tokens[last].end])
+        return self._candidate(tokens, phrase_start(tokens, index), last, name)
 
     def _role_candidate(self, tokens: Sequence[Token], index: int) -> _Candidate:
         """ "der US-Präsident" alone, or "Kremlsprecher Dmitri Peskow" with the name after it."""
-        first = _phrase_start(tokens, index)
+        first = phrase_start(tokens, index)
         following = index + 1
         if following < len(tokens) and (
             tokens[following].pos == "NE" or self._mention_at(tokens[following].start)
@@ -321,55 +372,37 @@ class SpeakerResolver:
             named = self._candidate_at(tokens, following, generic=False)
             if named is not None and named.speaker.name is not None:
                 return self._candidate(tokens, first, named.last, named.speaker.name)
+        apposition = self._apposition(tokens, index)
+        if apposition is not None:
+            return self._candidate(tokens, first, apposition.last, apposition.speaker.name)
         if tokens[first].text.lower() in INDEFINITE_DETERMINERS:
             return self._candidate(tokens, first, index, None)  # "ein Sprecher": someone new
-        if _is_age_noun(tokens[index]):  # "der 41-Jährige": the person just named
-            return self._candidate(tokens, first, index, self._last_person(tokens[index]))
-        return self._candidate(tokens, first, index, self._holder_of(tokens[index]))
+        if is_age_noun(tokens[index]):  # "der 41-Jährige": the person just named
+            return self._candidate(tokens, first, index, self._refs.last_person(tokens[index]))
+        return self._candidate(tokens, first, index, self._refs.holder_of(tokens[index]))
+
+    def _apposition(self, tokens: Sequence[Token], role: int) -> _Candidate | None:
+        """The name set off by commas after a role noun and its complement: "der Leiter des
+        Programms, Klaus Stöhr, sagte" -> Klaus Stöhr. The name must be a person's and be
+        closed by a comma, a bracket, a verb or the end."""
+        limit = min(len(tokens) - 1, role + MAX_ROLE_COMPLEMENT + 1)
+        comma = next((i for i in range(role + 1, limit) if tokens[i].pos == "$,"), None)
+        if comma is None or any(t.pos.startswith("V") for t in tokens[role + 1 : comma]):
+            return None
+        mention = self._mention_at(tokens[comma + 1].start)
+        if mention is None or mention.type != EntityType.PER:
+            return None
+        named = self._mention_candidate(tokens, comma + 1, mention)
+        after = tokens[named.last + 1] if named.last + 1 < len(tokens) else None
+        if after is not None and after.pos not in {"$,", "$(", "$."} | FINITE_VERB_TAGS:
+            return None
+        return named
 
     def _institution_at(self, tokens: Sequence[Token], index: int) -> bool:
         if self._lexicon.is_institution(tokens[index].text):
             return True
         two = f"{tokens[index - 1].text} {tokens[index].text}" if index else ""
         return self._lexicon.is_institution(two)
-
-    def _holder_of(self, role: Token) -> str | None:
-        """The person a role noun stands for: a mention with that role, or one named after it."""
-        before = [m for m in self._referents if m.start < role.start and m.type == EntityType.PER]
-        for mention in reversed(before):
-            if mention.role and _same_role(mention.role, role.text):
-                return mention.canonical
-        for mention in reversed(before):
-            lead = self._text[: mention.start].split()[-1:]
-            if lead and _same_role(lead[0].strip(",;:"), role.text):
-                return mention.canonical
-        return None
-
-    def _last_person(self, token: Token) -> str | None:
-        before = [m for m in self._referents if m.end <= token.start and m.type == EntityType.PER]
-        return before[-1].canonical if before else None
-
-    def _antecedent(self, pronoun: Token) -> str | None:
-        """The nearest preceding person whose first name does not contradict the pronoun,
-        preferring one that is no object of a preposition ("Selenskyj gab sich nach seinem
-        Telefonat mit Trump optimistisch. … erklärte er": er = Selenskyj)."""
-        excluded = _NOT_SHE if pronoun.text.lower() in FEMININE_PRONOUNS else _NOT_HE
-        compatible = [
-            m
-            for m in self._referents
-            if m.start < pronoun.start
-            and m.type == EntityType.PER
-            and self._genders(m.canonical.split()[0]) not in excluded
-        ]
-        if not compatible:
-            return None
-        recent = [m for m in compatible if pronoun.start - m.end <= ANTECEDENT_WINDOW]
-        free = [m for m in recent if not self._after_preposition(m)]
-        return (free or compatible)[-1].canonical
-
-    def _after_preposition(self, mention: Mention) -> bool:
-        before = self._text[max(0, mention.start - 30) : mention.start].split()
-        return bool(before) and before[-1].lower() in OBJECT_PREPOSITIONS
 
 
 def _order(candidate: _Candidate, cue: int) -> int:
@@ -378,68 +411,3 @@ def _order(candidate: _Candidate, cue: int) -> int:
     if candidate.first == 0:
         return 0
     return 1 if candidate.first > cue else 2
-
-
-def _is_age_noun(token: Token) -> bool:
-    """ "41-Jährige", "24-Jähriger": news refers back to the person just named by age."""
-    return token.pos == "NN" and token.text.lower().rstrip("rn").endswith("-jährige")
-
-
-def _is_possessor(tokens: Sequence[Token], index: int) -> bool:
-    """A genitive name before a noun ("Hannovers Trainer", "Russlands Staatschef")."""
-    token = tokens[index]
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return (
-        token.pos == "NE"
-        and token.text.endswith("s")
-        and following is not None
-        and following.pos == "NN"
-    )
-
-
-def _head_name(phrase: Sequence[Token]) -> str | None:
-    """The head noun of a source phrase, genitive "s" dropped; None when indefinite."""
-    if not phrase or phrase[0].text.lower() in INDEFINITE_DETERMINERS:
-        return None
-    nouns = [t for t in phrase if t.pos in NOUN_TAGS]
-    if not nouns:
-        return None
-    head = nouns[-1] if phrase[0].pos in DETERMINER_TAGS | {"APPRART"} else nouns[0]
-    return _without_genitive(head.text)
-
-
-def _source_phrase(tokens: Sequence[Token], from_end: bool) -> Sequence[Token]:
-    """The noun phrase a marker governs: up to the first verb or comma (or back from the end)."""
-    stops = {i for i, t in enumerate(tokens) if t.pos in {"$,", "$."} or t.pos.startswith("V")}
-    if from_end:
-        return tokens[max(stops, default=-1) + 1 :]
-    return tokens[: min(stops, default=len(tokens))]
-
-
-def _phrase_start(tokens: Sequence[Token], index: int) -> int:
-    while index > 0 and tokens[index - 1].pos in DETERMINER_TAGS:
-        index -= 1
-    return index
-
-
-def _without_article(tokens: Sequence[Token], text: str) -> str:
-    words = [t for t in tokens if t.pos != "ART"] or list(tokens)
-    return text[words[0].start : words[-1].end]
-
-
-def _without_genitive(name: str) -> str:
-    return name[:-1] if name.endswith("s") and len(name) > 3 and name[-2] not in "sxz" else name
-
-
-def _same_role(given: str, role: str) -> bool:
-    """ "Bundeskanzler" is a "Kanzler", "Verkehrsminister" a "Minister" (or inflected forms)."""
-    given, role = given.lower(), role.lower()
-    stem = role[:-2] if len(role) > 6 else role
-    return _same_word(given, role) or (given.endswith(role) or stem in given[-len(role) - 2 :])
-
-
-def _same_word(a: str, b: str) -> bool:
-    """Equal up to an inflection ending: "US-Präsidenten" ~ "US-Präsident"."""
-    a, b = a.lower(), b.lower()
-    shorter, longer = sorted((a, b), key=len)
-    return bool(shorter) and longer.startswith(shorter) and len(longer) - len(shorter) <= 2

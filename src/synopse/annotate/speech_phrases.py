@@ -1,0 +1,103 @@
+"""Noun phrases and clauses around a speech cue: word-level helpers for `speech.py`.
+
+Everything here looks at the STTS tags and words of one sentence's tokens only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from synopse.model import Token
+
+FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+NOUN_TAGS = frozenset({"NN", "NE"})
+DETERMINER_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "PDAT"})
+INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
+
+
+def is_passive(tokens: Sequence[Token], cue: int) -> bool:
+    """A participle cue with a form of "werden" in its clause: "Er wird beschuldigt, …"."""
+    if tokens[cue].pos != "VVPP":
+        return False
+    start = max((i + 1 for i in range(cue) if tokens[i].pos == "$,"), default=0)
+    end = next((i for i in range(cue, len(tokens)) if tokens[i].pos in {"$,", "$."}), len(tokens))
+    return any(t.lemma.lower() == "werden" and t.pos.startswith("VA") for t in tokens[start:end])
+
+
+def adverbial_vorfeld_end(tokens: Sequence[Token], cue: int) -> int:
+    """Where a sentence-opening prepositional phrase ends, when the finite cue follows it
+    ("Um 10 Uhr MEZ meldete die Agentur"): nothing in it is the subject. 0 otherwise."""
+    if (
+        cue == 0
+        or tokens[0].pos not in {"APPR", "APPRART"}
+        or tokens[cue].pos not in FINITE_VERB_TAGS
+    ):
+        return 0
+    if any(t.pos in FINITE_VERB_TAGS or t.pos == "$," for t in tokens[:cue]):
+        return 0
+    return cue
+
+
+def is_age_noun(token: Token) -> bool:
+    """ "41-Jährige", "24-Jähriger": news refers back to the person just named by age."""
+    return token.pos == "NN" and token.text.lower().rstrip("rn").endswith("-jährige")
+
+
+def is_possessor(tokens: Sequence[Token], index: int) -> bool:
+    """A genitive name before a noun ("Hannovers Trainer", "Russlands Staatschef")."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        token.pos == "NE"
+        and token.text.endswith("s")
+        and following is not None
+        and following.pos == "NN"
+    )
+
+
+def head_name(phrase: Sequence[Token]) -> str | None:
+    """The head noun of a source phrase, genitive "s" dropped; None when indefinite."""
+    if not phrase or phrase[0].text.lower() in INDEFINITE_DETERMINERS:
+        return None
+    nouns = [t for t in phrase if t.pos in NOUN_TAGS]
+    if not nouns:
+        return None
+    head = nouns[-1] if phrase[0].pos in DETERMINER_TAGS | {"APPRART"} else nouns[0]
+    return without_genitive(head.text)
+
+
+def source_phrase(tokens: Sequence[Token], from_end: bool) -> Sequence[Token]:
+    """The noun phrase a marker governs: up to the first verb or comma (or back from the end)."""
+    stops = {i for i, t in enumerate(tokens) if t.pos in {"$,", "$."} or t.pos.startswith("V")}
+    if from_end:
+        return tokens[max(stops, default=-1) + 1 :]
+    return tokens[: min(stops, default=len(tokens))]
+
+
+def phrase_start(tokens: Sequence[Token], index: int) -> int:
+    while index > 0 and tokens[index - 1].pos in DETERMINER_TAGS:
+        index -= 1
+    return index
+
+
+def without_article(tokens: Sequence[Token], text: str) -> str:
+    words = [t for t in tokens if t.pos != "ART"] or list(tokens)
+    return text[words[0].start : words[-1].end]
+
+
+def without_genitive(name: str) -> str:
+    return name[:-1] if name.endswith("s") and len(name) > 3 and name[-2] not in "sxz" else name
+
+
+def same_role(given: str, role: str) -> bool:
+    """ "Bundeskanzler" is a "Kanzler", "Verkehrsminister" a "Minister" (or inflected forms)."""
+    given, role = given.lower(), role.lower()
+    stem = role[:-2] if len(role) > 6 else role
+    return same_word(given, role) or (given.endswith(role) or stem in given[-len(role) - 2 :])
+
+
+def same_word(a: str, b: str) -> bool:
+    """Equal up to an inflection ending: "US-Präsidenten" ~ "US-Präsident"."""
+    a, b = a.lower(), b.lower()
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer.startswith(shorter) and len(longer) - len(shorter) <= 2

@@ -1,0 +1,130 @@
+"""Speakers named indirectly: appositions, passive cues, descriptive nouns, continuations.
+
+Every text is written for this test; mentions come from synopse's own entity recogniser.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from synopse.annotate.entities import EntityRecognizer
+from synopse.annotate.quotes import QuoteFinder
+from synopse.annotate.tokens import Tokenizer
+from synopse.model import Quote
+
+
+@pytest.fixture(scope="module")
+def finder() -> QuoteFinder:
+    return QuoteFinder()
+
+
+def quote_with(
+    words: str, text: str, tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> Quote:
+    sentences = tokenizer(text)
+    found = [q for q in finder(text, sentences, recognizer(text, sentences)) if words in q.text]
+    assert len(found) == 1, (words, found)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # a role noun with its complement and the name set off by commas
+            "Der Leiter des Stadtarchivs, Jonas Brettschneider, sagte: „Die Akten sind "
+            "gerettet, nur der Keller steht noch unter Wasser.“",
+            "Die Akten sind gerettet",
+            "Jonas Brettschneider",
+        ),
+        (  # "X wird zitiert": X spoke, whoever quotes it
+            "Anna Berger wird von der Lokalzeitung mit den Worten zitiert, sie sei mit dem "
+            "Ergebnis zufrieden.",
+            "sie sei mit dem Ergebnis zufrieden",
+            "Anna Berger",
+        ),
+        (  # a quote opening its sentence: the speaker of the sentence before
+            "Landrätin Sabine Krüger kritisierte den Plan des Kreistags scharf. „Das ist ein "
+            "Rückschritt für alle Schulen im Landkreis.“",
+            "Das ist ein Rückschritt",
+            "Sabine Krüger",
+        ),
+        (  # a singular person noun refers back to the person of that gender
+            "Giulia Ferraro gewann am Sonntag das Rennen in Hamburg. Die Italienerin sagte, sie "
+            "sei überglücklich über den Sieg.",
+            "sie sei überglücklich",
+            "Giulia Ferraro",
+        ),
+        (  # an institution noun refers back to a compound that ends in it
+            "Die Eltern wollen sich an das Kultusministerium wenden. Das Ministerium erklärte, "
+            "es gebe landesweit zu wenige Lehrkräfte.",
+            "es gebe landesweit zu wenige Lehrkräfte",
+            "Kultusministerium",
+        ),
+    ],
+)
+def test_speakers_named_indirectly_are_resolved(
+    text: str,
+    words: str,
+    speaker: str,
+    tokenizer: Tokenizer,
+    recognizer: EntityRecognizer,
+    finder: QuoteFinder,
+) -> None:
+    assert quote_with(words, text, tokenizer, recognizer, finder).speaker_name == speaker
+
+
+def test_reported_sentence_after_a_quote_keeps_its_speaker(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = (
+        "Bürgermeister Tobias Lindner sagte, die Brücke werde im Mai gesperrt. Der Umweg "
+        "sei ärgerlich, aber die Sanierung dulde keinen Aufschub."
+    )
+    quote = quote_with("dulde keinen Aufschub", text, tokenizer, recognizer, finder)
+    assert quote.speaker_name == "Tobias Lindner"
+
+
+def test_the_accused_of_a_passive_cue_is_no_speaker(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = "Der Kassenwart Peter Holm wird beschuldigt, Spenden falsch verbucht zu haben."
+    quote = quote_with("Spenden falsch verbucht", text, tokenizer, recognizer, finder)
+    assert quote.speaker is None and quote.speaker_name is None
+
+
+def test_an_opening_time_phrase_is_no_subject(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = "Um 9 Uhr MEZ meldete die Nachrichtenagentur, der Vertrag sei unterschrieben."
+    quote = quote_with("der Vertrag sei unterschrieben", text, tokenizer, recognizer, finder)
+    assert quote.speaker is not None and "Nachrichtenagentur" in quote.speaker.text
+
+
+def test_the_author_of_a_document_is_the_source_of_heisst_es(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = "In der Pressemitteilung des Vereins heißt es, man sei von der Entscheidung enttäuscht."
+    quote = quote_with("man sei von der Entscheidung", text, tokenizer, recognizer, finder)
+    assert quote.speaker is not None and "Vereins" in quote.speaker.text
+
+
+def test_a_role_noun_of_the_other_gender_is_not_resolved(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = (
+        "Präsidentin Maria Lopez empfing am Morgen die Delegation. Der Präsident des "
+        "Nachbarlandes sagte, man wolle den Handel ausbauen."
+    )
+    quote = quote_with("man wolle den Handel ausbauen", text, tokenizer, recognizer, finder)
+    assert quote.speaker_name != "Maria Lopez"
+
+
+def test_an_indefinite_speaker_stays_unknown(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = (
+        "Konzernchef Lukas Brandt stellte die Zahlen vor. Ein Sprecher sagte später, die "
+        "Prognose werde nicht geändert."
+    )
+    quote = quote_with("die Prognose werde nicht geändert", text, tokenizer, recognizer, finder)
+    assert quote.speaker_name is None
