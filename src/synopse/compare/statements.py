@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 import numpy as np
@@ -55,13 +55,19 @@ class Alignment:
     candidates: tuple[Candidate, ...]
     groups: tuple[tuple[int, ...], ...]  # indices into candidates
     scores: NDArray[np.float64]  # pairwise score, 0 where not compared
+    # sentence key -> the groups it stands in; built once (figures and dates ask for every pair)
+    _groups_of: dict[tuple[str, int], set[int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        groups_of: dict[tuple[str, int], set[int]] = {}
+        for number, group in enumerate(self.groups):
+            for i in group:
+                groups_of.setdefault(self.candidates[i].key, set()).add(number)
+        object.__setattr__(self, "_groups_of", groups_of)
 
     def linked(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
         """Whether two sentences (article id, sentence start) ended in one group."""
-        return any(a in keys and b in keys for keys in self._group_keys())
-
-    def _group_keys(self) -> list[set[tuple[str, int]]]:
-        return [{self.candidates[i].key for i in g} for g in self.groups]
+        return not self._groups_of.get(a, set()).isdisjoint(self._groups_of.get(b, ()))
 
 
 def outlet_of(article: Article) -> str:
