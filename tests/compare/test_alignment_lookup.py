@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from synopse.compare.statements import Alignment, Candidate, components
@@ -20,6 +20,7 @@ def _candidates(per_article: list[int]) -> tuple[Candidate, ...]:
     return tuple(found)
 
 
+@settings(deadline=None, max_examples=60)  # no wall-clock limits: the machine is shared
 @given(
     st.lists(st.integers(1, 4), min_size=1, max_size=4),
     st.lists(st.tuples(st.integers(0, 15), st.integers(0, 15)), max_size=12),

@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 
 from synopse.annotate.tokens import content_lemmas
 from synopse.compare.embeddings import shared_embedder
+from synopse.compare.pair_budget import closest_partners, embedding_budget
 from synopse.compare.stance import ASSERTED, stance
 from synopse.config import CompareSettings
 from synopse.model import Article, Claim, Comparison, Sentence, Status
@@ -79,6 +80,7 @@ def align_statements(articles: Sequence[Article], settings: CompareSettings) -> 
     candidates = tuple(_candidates(articles))
     lexical = tfidf_cosine([" ".join(w[:_STEM] for w in c.words) for c in candidates])
     pairs = _prefiltered_pairs(candidates, lexical, settings.prefilter)
+    pairs = closest_partners(candidates, lexical, pairs, settings.partners)
     scores = _scores(candidates, lexical, pairs, settings)
     threshold = settings.threshold if settings.embeddings != "none" else settings.lexical_threshold
     links = _mutual_best_links(candidates, scores, threshold)
@@ -142,15 +144,18 @@ def _scores(
     if not pairs:
         return scores
     embedder = shared_embedder(settings.embeddings)
+    row: dict[int, int] = {}
     if embedder.enabled:
-        needed = sorted({i for pair in pairs for i in pair})
+        needed = sorted(embedding_budget(candidates, lexical, pairs, settings.embed_per_article))
         vectors = embedder.embed([candidates[i].sentence.text for i in needed])
         row = {index: n for n, index in enumerate(needed)}
     for i, j in pairs:
         score = float(lexical[i, j])
-        if embedder.enabled:
+        if i in row and j in row:
             cosine = float(vectors[row[i]] @ vectors[row[j]])
             score = cosine + settings.lexical_weight * score
+        elif embedder.enabled:  # beyond the embedding budget: the lexical aligner's rule
+            score = settings.threshold + score - settings.lexical_threshold
         scores[i, j] = scores[j, i] = score
     return scores
 
