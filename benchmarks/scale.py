@@ -5,13 +5,16 @@
 
 Each mode runs in a fresh interpreter (so memory figures do not mix) and prints articles/s
 and tokens/s per stage, end to end (model loading and Ray start-up included), and the peak
-resident memory of the largest worker process.
+resident memory of the largest worker process. Every process gets one thread per core it owns
+(`OMP_NUM_THREADS`: 1 for local1, the pool and Ray set their workers' own), so that "1
+process" means one core also for the embedding library.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -126,7 +129,8 @@ def main() -> None:
         return
     for mode in args.modes.split(","):
         command = [sys.executable, __file__, str(args.corpus), "--one", mode]
-        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        env = {**os.environ, "OMP_NUM_THREADS": "1"} if mode == "local1" else None
+        out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
         report(mode, json.loads(out.strip().splitlines()[-1]))
 
 
