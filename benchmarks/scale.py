@@ -39,6 +39,7 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
     from synopse.pipeline import _stories, annotate_articles, group_stories, ingest_and_clean
 
     settings = Settings()
+    cpu_before = time.process_time()  # model imports so far; the pool's workers start later
     start = time.perf_counter()
     (cleaned, errors), clean_s = timed(lambda: ingest_and_clean(paths, settings))
     if workers == 1:
@@ -53,13 +54,15 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
             _, stories_s = timed(lambda: stories_in_pool(pool, groups, settings))
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     total = time.perf_counter() - start
+    used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(u.ru_utime + u.ru_stime for u in used) - cpu_before
     stages = {
         "ingest+clean": clean_s,
         "annotate": annotate_s,
         "cluster": cluster_s,
         "stories": stories_s,
     }
-    return _result(articles, stages, total, peak * 1024, len(groups))
+    return {**_result(articles, stages, total, peak * 1024, len(groups)), "cpu": cpu}
 
 
 def run_ray(paths: list[str], workers: int) -> dict[str, Any]:
@@ -110,6 +113,9 @@ def report(mode: str, result: dict[str, Any]) -> None:
         rates = f"{n / seconds:7.1f} art/s {tokens / seconds:8.0f} tok/s"
         print(f"  {stage:>13}: {seconds:7.1f} s {rates}")
     print(f"  peak RSS of the largest worker: {result['peak_bytes'] / 2**20:.0f} MB")
+    if "cpu" in result:  # user+system CPU of the process and its workers: load-independent
+        cpu = result["cpu"]
+        print(f"  CPU time: {cpu:.1f} s = {n / cpu:.2f} articles per CPU-second")
 
 
 MODES = {"local1": ("local", 1), "local2": ("local", 2), "ray": ("ray", 2)}

@@ -66,8 +66,7 @@ def annotate_in_pool(
     articles: list[Article] = []
     results = pool.map(_annotate, cleaned, chunksize=_CHUNK)
     for article, (result, headline) in zip(cleaned, results, strict=True):
-        if headline is not None:
-            remember_vectors([headline[0]], headline[1][None, :])
+        remember_headline(headline)
         if isinstance(result, ErrorRecord):
             errors.append(result)
         elif result is not None:
@@ -108,11 +107,23 @@ _Headline = tuple[str, NDArray[np.float32]]
 def _annotate(article: Article) -> tuple[Article | ErrorRecord | None, _Headline | None]:
     """One article annotated, with its headline-and-lead vector for the clusterer."""
     result = annotate_one(_worker["annotator"], article, _worker["settings"])
+    return result, headline_of(result, _worker["settings"])
+
+
+def headline_of(result: object, settings: Settings) -> _Headline | None:
+    """An annotated article's headline-and-lead text and the clusterer's vector for it (None
+    for anything else, or with `[cluster] embeddings = "none"`)."""
     if not isinstance(result, Article):
-        return result, None
+        return None
     text = headline_and_lead(result)
-    vectors = headline_vectors([text], _worker["settings"].cluster.embeddings)
-    return result, None if vectors is None else (text, vectors[0])
+    vectors = headline_vectors([text], settings.cluster.embeddings)
+    return None if vectors is None else (text, vectors[0])
+
+
+def remember_headline(headline: _Headline | None) -> None:
+    """A worker's headline vector into this process's cache, where the clusterer looks."""
+    if headline is not None:
+        remember_vectors([headline[0]], headline[1][None, :])
 
 
 def _build_story(job: tuple[str, Sequence[Article], Settings]) -> Story:
