@@ -37,14 +37,15 @@ def closest_partners(
     sentences of that article; `partners` < 1 keeps every pair."""
     if partners < 1:
         return list(pairs)
-    ranked: dict[tuple[int, str], list[int]] = {}
-    for i, j in pairs:
-        ranked.setdefault((i, candidates[j].key[0]), []).append(j)
-        ranked.setdefault((j, candidates[i].key[0]), []).append(i)
-    top = {
-        slot: set(sorted(others, key=lambda k: (-lexical[slot[0], k], k))[:partners])
-        for slot, others in ranked.items()
-    }
+    if not pairs:
+        return []
+    rows, cols = zip(*pairs, strict=True)
+    similarities: list[float] = lexical[list(rows), list(cols)].tolist()
+    ranked: dict[tuple[int, str], list[tuple[float, int]]] = {}
+    for (i, j), similarity in zip(pairs, similarities, strict=True):
+        ranked.setdefault((i, candidates[j].key[0]), []).append((-similarity, j))
+        ranked.setdefault((j, candidates[i].key[0]), []).append((-similarity, i))
+    top = {slot: {k for _, k in sorted(others)[:partners]} for slot, others in ranked.items()}
     return [
         (i, j)
         for i, j in pairs
