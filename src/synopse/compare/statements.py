@@ -80,7 +80,8 @@ def align_statements(articles: Sequence[Article], settings: CompareSettings) -> 
     candidates = tuple(_candidates(articles))
     lexical = tfidf_cosine([" ".join(w[:_STEM] for w in c.words) for c in candidates])
     pairs = _prefiltered_pairs(candidates, lexical, settings.prefilter)
-    pairs = closest_partners(candidates, lexical, pairs, settings.partners)
+    if settings.embeddings != "none":  # only the embedding cost needs the cut
+        pairs = closest_partners(candidates, lexical, pairs, settings.partners)
     scores = _scores(candidates, lexical, pairs, settings)
     threshold = settings.threshold if settings.embeddings != "none" else settings.lexical_threshold
     links = _mutual_best_links(candidates, scores, threshold)
