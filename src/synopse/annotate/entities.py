@@ -71,6 +71,9 @@ def role_nouns() -> frozenset[str]:
     return frozenset(gazetteer().roles)
 
 
+_LISTED_CACHE_LIMIT = 200_000  # windows whose listed type is kept (a few tens of MB at most)
+
+
 class EntityRecognizer:
     """Find PER/ORG/LOC/MISC mentions in a text that `Tokenizer` has split into sentences."""
 
@@ -78,6 +81,7 @@ class EntityRecognizer:
         self._gazetteer = gazetteer()
         self._lexicon = lexicon()
         self._organisations = OrganisationFinder(self._gazetteer)
+        self._listed: dict[tuple[tuple[str, str], ...], EntityType | None] = {}
 
     def __call__(self, text: str, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:
         found = [span for sentence in sentences for span in self._sentence_spans(sentence)]
@@ -164,6 +168,17 @@ class EntityRecognizer:
         return None
 
     def _listed_type(self, window: Sequence[Token]) -> EntityType | None:
+        """`_find_listed_type`, kept per (text, tag) window: asked for every token four times."""
+        if not window or not window[0].text[:1].isupper():
+            return None
+        key = tuple((t.text, t.pos) for t in window)
+        if key not in self._listed:
+            if len(self._listed) >= _LISTED_CACHE_LIMIT:
+                self._listed.clear()
+            self._listed[key] = self._find_listed_type(window)
+        return self._listed[key]
+
+    def _find_listed_type(self, window: Sequence[Token]) -> EntityType | None:
         name = " ".join(t.text for t in window)
         if not name[:1].isupper() or (len(window) == 1 and name in self._gazetteer.non_names):
             return None

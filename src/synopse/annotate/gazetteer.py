@@ -163,13 +163,47 @@ def _without_case_ending(word: str) -> str:
 
 
 def _ends_with_any(word: str, endings: tuple[str, ...]) -> bool:
-    """`word` or `word` without a plural, feminine or genitive ending ends in one of `endings`."""
+    """`word` or `word` without a plural, feminine or genitive ending ends in one of `endings`.
+
+    Asked for every token several times (roles, organisation heads …) with lists of hundreds
+    of endings, so the endings become a set of suffixes once and each answer is kept."""
+    suffixes = _suffix_set(endings)
+    key = (suffixes, word)
+    found = _ENDS_WITH_ANY.get(key)
+    if found is None:
+        if len(_ENDS_WITH_ANY) >= _WORD_CACHE_LIMIT:
+            _ENDS_WITH_ANY.clear()
+        found = _ENDS_WITH_ANY[key] = _ends_with_suffix(word, suffixes)
+    return found
+
+
+def _ends_with_suffix(word: str, suffixes: tuple[frozenset[str], int]) -> bool:
+    endings, longest = suffixes
     forms = {word} | {
         word[: -len(ending)]
         for ending in _INFLECTIONS
         if word.endswith(ending) and len(word) > len(ending) + 2
     }
-    return any(form.endswith(ending) for form in forms for ending in endings)
+    return any(
+        form[k:] in endings
+        for form in forms
+        for k in range(max(0, len(form) - longest), len(form) + 1)
+    )
+
+
+_WORD_CACHE_LIMIT = 200_000
+_ENDS_WITH_ANY: dict[tuple[tuple[frozenset[str], int], str], bool] = {}
+_SUFFIX_SETS: dict[int, tuple[tuple[str, ...], tuple[frozenset[str], int]]] = {}
+
+
+def _suffix_set(endings: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    """`endings` as a set and the longest length; kept per tuple object (which it keeps alive,
+    so its id is not reused)."""
+    known = _SUFFIX_SETS.get(id(endings))
+    if known is None or known[0] is not endings:
+        known = (endings, (frozenset(endings), max(map(len, endings), default=0)))
+        _SUFFIX_SETS[id(endings)] = known
+    return known[1]
 
 
 class Lexicon:

@@ -126,7 +126,11 @@ def is_subjunctive(token: Token, *, allow_conditional: bool = True) -> bool:
 
 def reported_marker_at(lexicon: SpeechLexicon, tokens: Sequence[Token], index: int) -> int:
     """Length in tokens of the reported-speech marker starting at `index` ("nach Angaben"), or 0."""
-    for phrase in lexicon.reported:
+    first = tokens[index]
+    opening = _phrases_by_first_word(lexicon.reported)
+    numbers = opening.get(first.text.lower(), ()) + opening.get(first.lemma.lower(), ())
+    for number in sorted(set(numbers)):  # in the lexicon's order, as the full scan was
+        phrase = lexicon.reported[number]
         window = tokens[index : index + len(phrase)]
         if len(phrase) == 1 and not tokens[index].pos.startswith("AP"):
             continue  # "laut" as an adjective ("laut rufen") is no marker
@@ -135,6 +139,24 @@ def reported_marker_at(lexicon: SpeechLexicon, tokens: Sequence[Token], index: i
         ):
             return len(phrase)
     return 0
+
+
+_BY_FIRST_WORD: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, tuple[int, ...]]]] = {}
+
+
+def _phrases_by_first_word(
+    phrases: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[int, ...]]:
+    """The positions of the marker phrases by their first word (built once per phrase list:
+    a marker can only start at a token whose text or lemma is some phrase's first word)."""
+    known = _BY_FIRST_WORD.get(id(phrases))
+    if known is None or known[0] is not phrases:
+        index: dict[str, tuple[int, ...]] = {}
+        for number, phrase in enumerate(phrases):
+            if phrase:
+                index[phrase[0]] = (*index.get(phrase[0], ()), number)
+        known = _BY_FIRST_WORD[id(phrases)] = (phrases, index)
+    return known[1]
 
 
 # -- speakers -------------------------------------------------------------------------------

