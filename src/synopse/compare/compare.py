@@ -17,12 +17,13 @@ or the outlets themselves disagree ("outlets").
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
 from synopse.annotate.tokens import content_lemmas
+from synopse.compare.roles import role_comparisons, spelling_comparisons
+from synopse.compare.sentences import sentence_index
 from synopse.compare.statements import (
     Alignment,
     align_statements,
@@ -36,9 +37,7 @@ from synopse.model import (
     Claim,
     Comparison,
     Entity,
-    EntityType,
     Fact,
-    Mention,
     Status,
 )
 
@@ -48,13 +47,6 @@ _STEM = 6  # common prefix length at which two German words count as one stem
 # Names say who is involved, not what is measured: a shared "Trump" would link the length of
 # a phone call to a campaign promise.
 _NAME_TAGS = frozenset({"NE", "FM"})
-# Titles that name the same office in different words; any two in one set are compatible roles.
-_SAME_OFFICE = (
-    frozenset({"präsident", "staatschef", "staatsoberhaupt", "kremlchef", "präsidentin"}),
-    frozenset({"kanzler", "bundeskanzler", "regierungschef", "kanzlerin", "bundeskanzlerin"}),
-)
-_INFLECTION = ("innen", "in", "en", "er", "es", "e", "n", "s")
-_MIN_ROLE_STEM = 4
 _UNIT_LABELS = {
     "minute": "Dauer",
     "day": "Dauer",
@@ -88,8 +80,8 @@ def compare_story(
             statements.append(statement)
     groups = [
         *valued,
-        *_spelling_comparisons(entities, by_id),
-        *_role_comparisons(entities, by_id),
+        *spelling_comparisons(entities, by_id),
+        *role_comparisons(entities, by_id),
         *statements,
         *single_comparisons(alignment, settings.singles_per_article),
     ]
@@ -233,12 +225,14 @@ def _date_comparison(facts: list[tuple[Article, Fact]]) -> Comparison:
     claims = [_figure_claim(a, f) for a, f in facts]
     topic = "Datum: " + (Counter(f.predicate for _, f in facts).most_common(1)[0][0] or "Termin")
     # The same words ("am Donnerstag") in one story mean the same day, even when articles
-    # published on different days resolve them differently.
+    # published on different days resolve them differently. A year and a day ("seit 1998" /
+    # "am Samstag") are a reference point and an event, not two accounts of one date.
     conflicts = [
         (a, b)
         for a, b in combinations(claims, 2)
         if a.article_id != b.article_id
         and a.value != b.value
+        and len(a.value) == len(b.value)
         and a.surface.lower() != b.surface.lower()
     ]
     if not conflicts:
@@ -257,7 +251,7 @@ def _between_sources(conflicts: list[tuple[Claim, Claim]]) -> bool:
 
 def _topic_words(article: Article, fact: Fact) -> set[str]:
     """Content lemmas of the figure's sentence, without the figure's own words and names."""
-    sentence = article.sentences[_sentence_index(article, fact.start)]
+    sentence = article.sentences[sentence_index(article, fact.start)]
     outside = [
         t
         for t in sentence.tokens
@@ -353,138 +347,3 @@ def _figure_topic(facts: list[Fact]) -> str:
 def _connected(n: int, linked: Callable[[int, int], bool]) -> list[list[int]]:
     """Connected components of the graph on range(n) whose edges `linked(i, j)` says."""
     return components(n, ((i, j) for i, j in combinations(range(n), 2) if linked(i, j)))
-
-
-def _sentence_index(article: Article, offset: int) -> int:
-    starts = [s.start for s in article.sentences]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
-
-
-# ---- names and roles -------------------------------------------------------------------------
-
-
-def _mentions_by_article(entity: Entity) -> dict[str, list[tuple[int, int, str]]]:
-    found: dict[str, list[tuple[int, int, str]]] = {}
-    for ref in entity.mentions:
-        found.setdefault(ref.article_id, []).append((ref.start, ref.end, ref.text))
-    return found
-
-
-def _spelling_comparisons(
-    entities: Iterable[Entity], by_id: dict[str, Article]
-) -> list[Comparison]:
-    """Full names an entity is given, one claim per article, when articles disagree."""
-    result = []
-    for entity in entities:
-        if entity.type != EntityType.PER:
-            continue
-        claims = []
-        for article_id, refs in _mentions_by_article(entity).items():
-            full = _full_name_mention(by_id[article_id], {(s, e) for s, e, _ in refs})
-            if full is not None:
-                claims.append(_text_claim(by_id[article_id], full.start, full.end, full.canonical))
-        spellings = sorted({c.value for c in claims})
-        if len(spellings) > 1:
-            result.append(
-                Comparison(
-                    f"Schreibweise: {entity.name}",
-                    Status.DIVERGENT,
-                    tuple(claims),
-                    divergence="outlets",
-                    note=" / ".join(spellings),
-                    kind="spelling",
-                )
-            )
-    return result
-
-
-def _full_name_mention(article: Article, positions: set[tuple[int, int]]) -> Mention | None:
-    for mention in article.mentions:
-        if (mention.start, mention.end) in positions and len(mention.canonical.split()) > 1:
-            return mention
-    return None
-
-
-def _role_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> list[Comparison]:
-    result = []
-    for entity in entities:
-        claims = []
-        for article_id, refs in _mentions_by_article(entity).items():
-            article = by_id[article_id]
-            positions = {(s, e) for s, e, _ in refs}
-            for m in article.mentions:
-                if m.role and (m.start, m.end) in positions:
-                    start, end = _role_span(article, m)
-                    role = _affiliated(article, start, m.role)
-                    claims.append(_text_claim(article, start, end, role))
-                    break
-        if len({c.article_id for c in claims}) < 2:
-            continue
-        roles = [c.value for c in claims]
-        clash = any(not _compatible_roles(a, b) for a, b in combinations(roles, 2))
-        status = Status.DIVERGENT if clash else Status.CONSENSUS
-        result.append(
-            Comparison(
-                f"Rolle: {entity.name}",
-                status,
-                tuple(claims),
-                divergence="outlets" if clash else None,
-                note=" / ".join(sorted(set(roles))),
-                kind="role",
-            )
-        )
-    return result
-
-
-def _affiliated(article: Article, role_start: int, role: str) -> str:
-    """The role with the country or organisation named in the genitive right before it
-    ("Russlands Sondergesandter"), so that it no longer fits "US-Sondergesandte"."""
-    before = [m for m in article.mentions if 0 <= role_start - m.end <= 1]
-    if before and before[0].type in (EntityType.LOC, EntityType.ORG) and "-" not in role:
-        return f"{before[0].canonical}-{role}"
-    return role
-
-
-def _role_span(article: Article, mention: Mention) -> tuple[int, int]:
-    """Where the role stands: next to the name in its sentence, else the name itself."""
-    assert mention.role is not None
-    sentence = article.sentences[_sentence_index(article, mention.start)]
-    found = article.text.find(mention.role, sentence.start, sentence.end)
-    return (found, found + len(mention.role)) if found >= 0 else (mention.start, mention.end)
-
-
-def _compatible_roles(a: str, b: str) -> bool:
-    """Whether two role nouns can both be true: one contains the other once case, hyphens and
-    endings are set aside ("Kreml-Sprecher"/"Kremlsprecher", "US-Sondergesandte"/"Sondergesandter"),
-    or both name the same office ("Präsident"/"Staatschef")."""
-    if _affiliation(a) and _affiliation(b) and _affiliation(a) != _affiliation(b):
-        return False
-    x, y = _role_stem(a), _role_stem(b)
-    return x in y or y in x or any(x in office and y in office for office in _OFFICE_STEMS)
-
-
-def _affiliation(role: str) -> str:
-    """The country or organisation a hyphenated role names ("US-Sondergesandte" -> "us")."""
-    head, _, rest = role.partition("-")
-    return _SAME_COUNTRY.get(head.lower(), head.lower()) if rest and head[:1].isupper() else ""
-
-
-_SAME_COUNTRY = {"usa": "us", "vereinigte staaten": "us", "amerika": "us"}
-
-
-def _role_stem(role: str) -> str:
-    word = role.lower().replace("-", "").replace(" ", "")
-    for ending in _INFLECTION:
-        if word.endswith(ending) and len(word) - len(ending) >= _MIN_ROLE_STEM:
-            return word[: -len(ending)]
-    return word
-
-
-_OFFICE_STEMS = tuple(frozenset(_role_stem(r) for r in office) for office in _SAME_OFFICE)
-
-
-def _text_claim(article: Article, start: int, end: int, value: str) -> Claim:
-    sentence = article.sentences[_sentence_index(article, start)]
-    return Claim(
-        article.id, start, end, sentence.start, sentence.end, article.text[start:end], value
-    )
