@@ -55,6 +55,7 @@ _FIGURE_SIMILAR = 0.88
 _FIGURE_COHESION = 0.88
 _DATE_SIMILAR = 0.89
 _MAX_RATIO = 4.0
+_AGE = "alter"  # the counted noun of "34-Jährige"
 _SURELY_CLOSE = 0.91  # above this, sentences need no shared word
 _STEM = 6  # common prefix length at which two German words count as one stem
 # Names say who is involved, not what is measured: a shared "Trump" would link the length of
@@ -405,11 +406,13 @@ def _stem_match(x: str, y: str) -> bool:
 
 def _same_figure(a: Fact, b: Fact, a_words: set[str], b_words: set[str]) -> bool:
     """Same unit, and the same thing counted ("Verletzte"/"Leichtverletzte") or, when nothing
-    is counted, sentences about the same thing."""
+    is counted, sentences about the same thing. Ages compare only for a person both name."""
     if a.unit != b.unit:
         return False
     if a.counted and b.counted:
         x, y = a.counted.lower(), b.counted.lower()
+        if x == y == _AGE and set(a.entities).isdisjoint(b.entities):
+            return False  # the ages of two different people ("14-Jährige", "78-Jährige")
         return x.endswith(y) or y.endswith(x)
     return _related(a_words, b_words)
 

@@ -123,7 +123,9 @@ def _compatible_roles(a: str, b: str) -> bool:
     x, y = _role_stem(a), _role_stem(b)
     if x in _STANDING_STEMS or y in _STANDING_STEMS:
         return True
-    return x in y or y in x or any(x in office and y in office for office in _OFFICE_STEMS)
+    # "Russland-Staatschef" holds the office "Staatschef", which fits "Kremlchef".
+    u, v = _role_stem(a.rpartition("-")[2]), _role_stem(b.rpartition("-")[2])
+    return x in y or y in x or any(u in office and v in office for office in _OFFICE_STEMS)
 
 
 def _affiliation(role: str) -> str:
