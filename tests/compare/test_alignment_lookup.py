@@ -6,7 +6,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synopse.compare.statements import Alignment, Candidate, components
+from synopse.compare.grouping import coherent_groups
+from synopse.compare.statements import Alignment, Candidate
 from synopse.model import Article, Sentence
 
 
@@ -31,7 +32,8 @@ def test_linked_is_true_exactly_for_sentences_of_one_group(
     candidates = _candidates(per_article)
     n = len(candidates)
     edges = [(i % n, j % n) for i, j in links]
-    groups = tuple(tuple(g) for g in components(n, edges) if len(g) > 1)
+    joined = coherent_groups(n, ((1.0, i, j) for i, j in edges), lambda a, b: True)
+    groups = tuple(tuple(g) for g in joined if len(g) > 1)
     alignment = Alignment(candidates, groups, np.zeros((n, n)))
     for i in range(n):
         for j in range(n):
