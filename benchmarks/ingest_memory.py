@@ -59,29 +59,55 @@ def memory_kb() -> dict[str, int]:
 
 def records(count: int, paragraphs: int, seed: int = 20251124) -> Iterator[dict[str, str]]:
     """`count` articles, story after story; a story's 2-8 outlets publish over three days.
-    With `paragraphs`, each text keeps only its first paragraphs (6 sentences each)."""
+    With `paragraphs`, an article is that many paragraphs of one core sentence and four filler
+    sentences drawn from the story's own dozen, and the story has an invented place and person
+    of its own (so stories of one topic stay apart, as real events do); without,
+    gen_corpus.py's 400-700 words."""
     rng, filler = random.Random(seed), filler_sentences()
     made = 0
     for story in itertools.count(1):
         topic, facts = rng.choice(sorted(TOPICS)), story_facts(rng)
+        if paragraphs:  # a place and a person of its own: events apart, as real ones are
+            facts |= {"city": _place(rng), "person": f"{facts['person'].split()[0]} {_place(rng)}"}
         day = START + dt.timedelta(days=story // STORIES_PER_DAY)
         outlets = rng.sample(OUTLETS, rng.randint(2, 8))
         lags = sorted(rng.randint(0, 2) for _ in outlets)
+        own_filler = rng.sample(filler, 12)
         for outlet, lag in zip(outlets, lags, strict=True):
             if made == count:
                 return
             made += 1
+            text = (
+                _short_text(rng, topic, facts, own_filler, paragraphs)
+                if paragraphs
+                else article_text(rng, topic, facts, filler)
+            )
             yield {
                 "id": f"m{story:06d}-{outlet.lower().replace(' ', '-')}",
                 "title": f"{facts['city']}: {TOPICS[topic][0].format(**facts)[:60]}",
-                "text": _shorter(article_text(rng, topic, facts, filler), paragraphs),
+                "text": text,
                 "outlet": outlet,
                 "published": (day + dt.timedelta(days=lag)).isoformat(),
             }
 
 
-def _shorter(text: str, paragraphs: int) -> str:
-    return "\n\n".join(text.split("\n\n")[:paragraphs]) if paragraphs else text
+def _place(rng: random.Random) -> str:
+    """An invented name of two or three syllables ("Kornwede", "Halbritz")."""
+    parts = [rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.randint(1, 2))]
+    return ("".join(parts) + rng.choice(_ENDINGS)).capitalize()
+
+
+_ONSETS = ("b", "br", "d", "f", "g", "h", "k", "kr", "l", "m", "n", "p", "r", "s", "st", "t", "w")
+_VOWELS = ("a", "e", "i", "o", "u", "au", "ei", "ä", "ö", "ü")
+_ENDINGS = ("dorf", "feld", "hausen", "wede", "ritz", "bach", "stedt", "ingen", "rode", "heim")
+
+
+def _short_text(
+    rng: random.Random, topic: str, facts: dict[str, str], filler: list[str], paragraphs: int
+) -> str:
+    core = [s.format(**facts) for s in TOPICS[topic]]
+    chosen = [[rng.choice(core), *rng.sample(filler, 4)] for _ in range(paragraphs)]
+    return "\n\n".join(" ".join(p) for p in chosen)
 
 
 def write_corpus(path: Path, count: int, paragraphs: int) -> None:
