@@ -14,7 +14,9 @@ A story that leaves the time window is closed: its members' vectors are freed an
 dropped as lookups pass them, so memory follows the stories alive at once, not the articles
 seen. `open_state()` is what a store keeps between ingest batches: the open stories (their
 compared members), their postings and the active list, as JSON; `from_open_state` restores an
-index that goes on as the original would (closed stories are gone from its postings).
+index without the closed stories. It places articles as the original would, except that an
+article older than the window, whose postings could have listed a closed story among the
+candidates (where it scores 0), may see other open candidates in its place.
 An article that arrives more than `max_days_apart` days after a story's last article
 cannot join it (blocks fed to `partial_fit` should come roughly in time order).
 
