@@ -12,7 +12,12 @@
 
 A story that leaves the time window is closed: its members' vectors are freed and its postings
 dropped as lookups pass them, so memory follows the stories alive at once, not the articles
-seen. An article that arrives more than `max_days_apart` days after a story's last article
+seen. `open_state()` is what a store keeps between ingest batches: the open stories (their
+compared members), their postings and the active list, as JSON; `from_open_state` restores an
+index without the closed stories. It places articles as the original would, except that an
+article older than the window, whose postings could have listed a closed story among the
+candidates (where it scores 0), may see other open candidates in its place.
+An article that arrives more than `max_days_apart` days after a story's last article
 cannot join it (blocks fed to `partial_fit` should come roughly in time order).
 
 Cost per article: its postings walks plus a scan of the active stories' embedding sums, then at
@@ -23,11 +28,13 @@ are alive at once.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -66,8 +73,10 @@ class StoryIndex:
     def __init__(self, max_days_apart: int) -> None:
         self.max_days_apart = max_days_apart
         self.stories: list[StoryState] = []
-        self._document_frequency: Counter[str] = Counter()
-        self._documents = 0
+        # Articles seen, and per term how many of them hold it (a store loads only the counts of
+        # the terms a batch holds: synopse.store.cluster_state).
+        self.document_frequency: Counter[str] = Counter()
+        self.documents = 0
         self._term_postings: dict[str, dict[int, None]] = {}
         self._entity_postings: dict[str, dict[int, None]] = {}
         self._active: dict[int, None] = {}
@@ -76,8 +85,8 @@ class StoryIndex:
 
     def tfidf_vector(self, term_weights: dict[str, float]) -> dict[str, float]:
         """Counts the article into the document frequencies, then weights its terms."""
-        self._documents += 1
-        self._document_frequency.update(term_weights.keys())
+        self.documents += 1
+        self.document_frequency.update(term_weights.keys())
         weighted = {t: w * self._idf(t) for t, w in term_weights.items()}
         norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
         return {t: w / norm for t, w in weighted.items()}
@@ -120,7 +129,7 @@ class StoryIndex:
             self.close_inactive()
 
     def _idf(self, term: str) -> float:
-        return math.log((1 + self._documents) / (1 + self._document_frequency[term])) + 1.0
+        return math.log((1 + self.documents) / (1 + self.document_frequency[term])) + 1.0
 
     def _in_window(self, story: int, day: dt.date | None) -> bool:
         last = self.stories[story].last_day
@@ -161,6 +170,34 @@ class StoryIndex:
             del self._active[story]
             self.stories[story].close()
 
+    def open_state(self) -> dict[str, Any]:
+        """The open stories and what retrieval needs of them, as JSON-ready data: closed stories
+        are left out (they cannot take a member), so the size follows the stories alive at
+        once. Document frequencies are not included (see `document_frequency`)."""
+        open_stories = list(self._active)
+        alive = set(open_stories)
+        return {
+            "documents": self.documents,
+            "story_count": len(self.stories),
+            "latest_day": _day_text(self._latest_day),
+            "stories": [_story_data(s, self.stories[s]) for s in open_stories],
+            "term_postings": _open_postings(self._term_postings, alive),
+            "entity_postings": _open_postings(self._entity_postings, alive),
+        }
+
+    @classmethod
+    def from_open_state(cls, max_days_apart: int, data: dict[str, Any]) -> StoryIndex:
+        index = cls(max_days_apart)
+        index.documents = int(data["documents"])
+        index.stories = [_CLOSED] * int(data["story_count"])
+        index._latest_day = _day(data["latest_day"])
+        for story in data["stories"]:
+            index.stories[story["story"]] = _story_state(story)
+            index._active[story["story"]] = None
+        index._term_postings = _postings(data["term_postings"])
+        index._entity_postings = _postings(data["entity_postings"])
+        return index
+
 
 def _strongest(vector: dict[str, float]) -> list[str]:
     return sorted(vector, key=lambda t: (-vector[t], t))[:_POSTED_TERMS]
@@ -176,3 +213,70 @@ def _later(a: dt.date | None, b: dt.date | None) -> dt.date | None:
     if a is None or b is None:
         return a or b
     return max(a, b)
+
+
+# Stands for every closed story of a restored index: nothing refers to it any more.
+_CLOSED = StoryState()
+
+
+def _story_data(story: int, state: StoryState) -> dict[str, Any]:
+    return {
+        "story": story,
+        "last_day": _day_text(state.last_day),
+        "members": [_member_data(m) for m in state.recent_members()],
+        "embedding_sum": _vector_text(state.embedding_sum),
+    }
+
+
+def _story_state(data: dict[str, Any]) -> StoryState:
+    return StoryState(
+        members=[_member(m) for m in data["members"]],
+        last_day=_day(data["last_day"]),
+        embedding_sum=_vector(data["embedding_sum"]),
+    )
+
+
+def _member_data(member: Member) -> dict[str, Any]:
+    return {
+        "day": _day_text(member.day),
+        "vector": member.vector,
+        "entities": member.entities,
+        "embedding": _vector_text(member.embedding),
+    }
+
+
+def _member(data: dict[str, Any]) -> Member:
+    # The position only orders a clusterer's own labels; a restored member has none.
+    return Member(
+        -1, _day(data["day"]), data["vector"], data["entities"], _vector(data["embedding"])
+    )
+
+
+def _open_postings(postings: dict[str, dict[int, None]], alive: set[int]) -> dict[str, list[int]]:
+    kept = {key: [s for s in stories if s in alive] for key, stories in postings.items()}
+    return {key: stories for key, stories in kept.items() if stories}
+
+
+def _postings(data: dict[str, list[int]]) -> dict[str, dict[int, None]]:
+    return {key: dict.fromkeys(stories) for key, stories in data.items()}
+
+
+def _day_text(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _vector_text(vector: NDArray[np.float32] | None) -> str | None:
+    """Float32 bytes in base64: exact, and a quarter of the size of the numbers as text."""
+    if vector is None:
+        return None
+    return base64.b64encode(np.asarray(vector, dtype=np.float32).tobytes()).decode("ascii")
+
+
+def _vector(text: str | None) -> NDArray[np.float32] | None:
+    if text is None:
+        return None
+    return np.frombuffer(base64.b64decode(text), dtype=np.float32).copy()

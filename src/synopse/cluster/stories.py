@@ -78,6 +78,14 @@ class StoryClusterer:
         self._reset()
         return self.partial_fit(articles)
 
+    def resume(self, index: StoryIndex) -> StoryClusterer:
+        """Go on from a saved index (`StoryIndex.from_open_state`): `partial_fit` labels new
+        articles with the index's story numbers, which continue those of the saved state;
+        `labels_` holds only the articles given since."""
+        self._reset()
+        self.index_ = index
+        return self
+
     def partial_fit(self, articles: Sequence[Article]) -> StoryClusterer:
         """Add `articles` to the stories found so far; their labels are appended to `labels_`."""
         if not hasattr(self, "index_"):

@@ -10,11 +10,23 @@ entities        the entities of each story (name, type, aliases, roles), for the
 entity_names    every name and alias of a story's entity, casefolded, for lookups and filters
 ingest_runs     each ingest: state, progress, counts
 errors          inputs that could not be read or annotated, with the run that met them
+cluster_state   the story clusterer between ingest batches: its open stories (one row, JSON)
+cluster_terms   per term, how many stored articles hold it (the clusterer's IDF weights)
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -110,4 +122,19 @@ errors = Table(
     Column("source", Text, nullable=False),
     Column("message", Text, nullable=False),
     Column("stage", String(), nullable=False),
+)
+
+cluster_state = Table(
+    "cluster_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # always 1
+    Column("settings", Text, nullable=False),  # the [cluster] settings it was built with, JSON
+    Column("data", LargeBinary, nullable=False),  # zlib-compressed JSON (cluster_state.py)
+)
+
+cluster_terms = Table(
+    "cluster_terms",
+    metadata,
+    Column("term", String(), primary_key=True),
+    Column("documents", Integer, nullable=False),
 )
