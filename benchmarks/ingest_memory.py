@@ -27,7 +27,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -133,9 +132,7 @@ def read(path: Path, batch_size: int, every: int) -> None:
 def ingest(args: argparse.Namespace) -> None:
     settings = Settings()
     if args.embeddings:
-        cluster = replace(settings.cluster, embeddings=args.embeddings)
-        settings = replace(settings, cluster=cluster)
-        settings = replace(settings, compare=replace(settings.compare, embeddings=args.embeddings))
+        settings = settings.with_embeddings(args.embeddings)
     limited = Path(tempfile.mkdtemp()) / "limited.jsonl"
     with args.path.open(encoding="utf-8") as lines, limited.open("w", encoding="utf-8") as out:
         out.writelines(itertools.islice(lines, args.limit))

