@@ -1,6 +1,6 @@
 """Quote finding and speakers measured on the team-written gold set (tests/golden/quotes).
 
-    .venv/bin/python benchmarks/quality_quotes_gold.py [dev|holdout|all]
+    .venv/bin/python benchmarks/quality_quotes_gold.py [dev|holdout|holdout2|all]
 
 A predicted quote matches a gold quote of the same kind when their character overlap is at
 least half of the shorter one. Speaker accuracy is measured on matched gold quotes: the
@@ -28,6 +28,7 @@ from synopse.model import Quote
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "golden" / "quotes"
 KINDS = ("direct", "indirect", "reported")
 SPEAKER_KINDS = ("name", "role", "pronoun", "institution", "unknown")
+SPLITS = ("dev", "holdout", "holdout2")
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Scores:
 
 
 def load(split: str) -> list[dict[str, Any]]:
-    names = ("dev", "holdout") if split == "all" else (split,)
+    names = SPLITS if split == "all" else (split,)
     articles = []
     for name in names:
         path = GOLD / f"{name}.jsonl"
@@ -169,7 +170,7 @@ def report(name: str, scores: Scores) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", nargs="?", default="dev", choices=("dev", "holdout", "all"))
+    parser.add_argument("split", nargs="?", default="dev", choices=(*SPLITS, "all"))
     parser.add_argument("--verbose", action="store_true", help="list misses on stderr")
     args = parser.parse_args()
     articles = load(args.split)

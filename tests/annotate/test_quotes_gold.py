@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
@@ -21,7 +22,11 @@ GOLD = REPO / "tests" / "golden" / "quotes"
 FLOORS = {
     "dev": {"direct": 0.97, "indirect": 0.91, "reported": 0.85, "speaker": 0.86},
     "holdout": {"direct": 0.97, "indirect": 0.95, "reported": 0.92, "speaker": 0.89},
+    # holdout2 was written after the tuning and measured once, untouched (docs/quality.md,
+    # "Team holdout2 (untouched)"); its speaker figure is below the goal of 0.85.
+    "holdout2": {"direct": 0.97, "indirect": 0.94, "reported": 0.85, "speaker": 0.78},
 }
+SPLITS = tuple(FLOORS)
 
 
 def _module(name: str, path: Path) -> ModuleType:
@@ -38,7 +43,7 @@ def benchmark() -> ModuleType:
     return _module("quality_quotes_gold", REPO / "benchmarks" / "quality_quotes_gold.py")
 
 
-@pytest.mark.parametrize("split", ["dev", "holdout"])
+@pytest.mark.parametrize("split", SPLITS)
 def test_gold_quotes_slice_back_and_are_rebuilt_from_the_sources(split: str) -> None:
     build = _module("quotes_gold_build", GOLD / "build.py")
     rebuilt = build.parse_source(GOLD / "source" / f"{split}.txt")
@@ -54,7 +59,7 @@ def test_gold_quotes_slice_back_and_are_rebuilt_from_the_sources(split: str) -> 
 def test_the_gold_set_has_at_least_150_quotes_of_every_kind_and_speaker_kind() -> None:
     quotes = [
         q
-        for split in ("dev", "holdout")
+        for split in SPLITS
         for line in (GOLD / f"{split}.jsonl").read_text("utf-8").splitlines()
         for q in json.loads(line)["quotes"]
     ]
@@ -69,8 +74,20 @@ def test_the_gold_set_has_at_least_150_quotes_of_every_kind_and_speaker_kind() -
     }
 
 
+def test_holdout2_represents_every_kind_and_speaker_kind() -> None:
+    lines = (GOLD / "holdout2.jsonl").read_text("utf-8").splitlines()
+    quotes = [q for line in lines for q in json.loads(line)["quotes"]]
+    kinds = Counter(q["kind"] for q in quotes)
+    speaker_kinds = Counter(q["speaker_kind"] for q in quotes)
+    assert len(quotes) >= 90
+    assert min(kinds.values()) >= 25, kinds
+    assert speaker_kinds["role"] >= 12, speaker_kinds
+    assert speaker_kinds["institution"] >= 15, speaker_kinds
+    assert speaker_kinds["unknown"] >= 8, speaker_kinds
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("split", ["dev", "holdout"])
+@pytest.mark.parametrize("split", SPLITS)
 def test_quote_finding_on_the_gold_set_stays_above_its_floors(
     split: str, benchmark: ModuleType
 ) -> None:

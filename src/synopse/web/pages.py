@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader
 
-from synopse.brief.render import briefing_sections, quote_groups
+from synopse.brief.render import briefing_sections, quote_groups, quote_sources
 from synopse.store.repository import JsonDict, StoryFilter
 from synopse.web.api import repository_of, web_settings_of
 from synopse.web.views import (
@@ -42,6 +42,7 @@ def template_environment() -> Environment:
         "article_url": article_url,
         "entity_url": entity_url,
         "quote_groups": quote_groups,
+        "quote_sources": quote_sources,
         "briefing_sections": briefing_sections,
     }
     return env
