@@ -19,12 +19,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-
-import numpy as np
-from numpy.typing import NDArray
 
 from synopse.annotate.tokens import content_lemmas
 from synopse.compare.embeddings import shared_embedder
@@ -37,6 +34,7 @@ from synopse.compare.statements import (
     single_comparisons,
     statement_comparisons,
 )
+from synopse.compare.value_pairs import Cosines, pairs_sharing_a_key, related, stem_key
 from synopse.config import CompareSettings
 from synopse.model import (
     Article,
@@ -191,19 +189,20 @@ def _value_groups(
     same: Callable[[int, int], bool],
     close: _Closeness,
     settings: CompareSettings,
+    keys: Sequence[Iterable[Hashable]],
 ) -> list[list[int]]:
-    """Values grouped by what they measure or date: the lexical tests `same` or, with
-    embeddings, close sentences; groups grow strongest link first, stay cohesive and never
-    take a second value of one article and party."""
+    """Values grouped by what they measure or date: the lexical tests `same` (tried on the
+    pairs sharing one of their `keys`) or, with embeddings, close sentences; groups grow
+    strongest link first, stay cohesive and never take a second value of one article and
+    party."""
     similarity = _sentence_similarity(facts, settings)
-
-    lexical = {(i, j) for i, j in combinations(range(len(facts)), 2) if same(i, j)}
+    lexical = {pair for pair in pairs_sharing_a_key(keys) if same(*pair)}
 
     def score(i: int, j: int) -> float | None:
         """Cosine of two values of different articles; a lexical link counts as close."""
         if similarity is None or facts[i][0].id == facts[j][0].id:
             return None
-        cosine = float(similarity[i, j])
+        cosine = similarity(i, j)
         return max(cosine, close.link_at) if (min(i, j), max(i, j)) in lexical else cosine
 
     stems = [_sentence_stems(a, f) for a, f in facts]
@@ -216,17 +215,26 @@ def _value_groups(
             return False
         return cosine >= _SURELY_CLOSE or bool(stems[i] & stems[j])
 
-    links = []
-    for i, j in combinations(range(len(facts)), 2):
-        if (i, j) in lexical or near(i, j):
-            links.append((score(i, j) or 1.0, i, j))
+    close_enough = similarity.close_pairs(close.link_at) if similarity is not None else set()
+    links = [
+        (score(i, j) or 1.0, i, j)
+        for i, j in sorted(lexical | close_enough)
+        if (i, j) in lexical or near(i, j)
+    ]
+    not_cohesive: set[tuple[int, int, int, int]] = set()
 
     def may_join(a: Sequence[int], b: Sequence[int]) -> bool:
-        if {_value_owner(facts[i]) for i in a} & {_value_owner(facts[i]) for i in b}:
-            return False
-        return similarity is None or mean_cross_score(a, b, score) >= close.cohesion
+        # a group is known by its first member and size: it only grows
+        known = (a[0], len(a), b[0], len(b))
+        if similarity is None or known in not_cohesive:
+            return similarity is None
+        if mean_cross_score(a, b, score) >= close.cohesion:
+            return True
+        not_cohesive.add(known)
+        return False
 
-    return coherent_groups(len(facts), links, may_join)
+    owners = [_value_owner(fact) for fact in facts]
+    return coherent_groups(len(facts), links, may_join, owners)
 
 
 def _value_owner(fact: tuple[Article, Fact]) -> tuple[str, str | None]:
@@ -236,14 +244,13 @@ def _value_owner(fact: tuple[Article, Fact]) -> tuple[str, str | None]:
 
 def _sentence_similarity(
     facts: Sequence[tuple[Article, Fact]], settings: CompareSettings
-) -> NDArray[np.float32] | None:
+) -> Cosines | None:
     """Embedding cosine of the values' sentences, or None without embeddings."""
     embedder = shared_embedder(settings.embeddings)
     if not embedder.enabled or not facts:
         return None
     texts = [a.text[f.sentence_start : f.sentence_end] for a, f in facts]
-    vectors = embedder.embed(texts)
-    return np.asarray(vectors @ vectors.T, dtype=np.float32)
+    return Cosines(embedder.embed(texts))
 
 
 # ---- figures ---------------------------------------------------------------------------------
@@ -274,7 +281,20 @@ def _figure_comparisons(
         return x.unit == y.unit and _counted_compatible(x, y) and aligned
 
     close = _Closeness(_FIGURE_SIMILAR, _FIGURE_COHESION, _plausibly_same)
-    groups = _value_groups(facts, same, close, settings)
+    counted = {f.counted.lower() for _, f in facts if f.counted}
+
+    def keys(i: int) -> list[Hashable]:
+        """What `same` needs two figures of one kind to share: an alignment group, a counted
+        noun one ends with, a word stem."""
+        article, fact = facts[i]
+        kind = (fact.unit, fact.counted is None)
+        found: list[Hashable] = [(kind, stem_key(w)) for w in words[i]]
+        found += [(kind, "group", g) for g in alignment.groups_with(_sentence_key(article, fact))]
+        if fact.counted:
+            found += [(kind, "counted", c) for c in counted if fact.counted.lower().endswith(c)]
+        return found
+
+    groups = _value_groups(facts, same, close, settings, [keys(i) for i in range(len(facts))])
     return [_figure_comparison([claims[i] for i in g], [facts[i][1] for i in g]) for g in groups]
 
 
@@ -327,8 +347,19 @@ def _date_comparisons(
         return aligned or (x.predicate == y.predicate != "" and _related(words[i], words[j]))
 
     close = _Closeness(_DATE_SIMILAR, _FIGURE_COHESION, _same_granularity)
+
+    def keys(i: int) -> list[Hashable]:
+        """What `same` needs two dates to share: an alignment group, or a predicate and a stem."""
+        article, fact = facts[i]
+        found: list[Hashable] = [
+            ("group", g) for g in alignment.groups_with(_sentence_key(article, fact))
+        ]
+        if fact.predicate:
+            found += [(fact.predicate, stem_key(w)) for w in words[i]]
+        return found
+
     result = []
-    for group in _value_groups(facts, same, close, settings):
+    for group in _value_groups(facts, same, close, settings, [keys(i) for i in range(len(facts))]):
         if len({facts[i][0].id for i in group}) > 1:
             result.append(_date_comparison([facts[i] for i in group]))
     # Agreeing dates are the timeline's business; only conflicts are worth a comparison.
@@ -394,14 +425,11 @@ def _topic_words(article: Article, fact: Fact) -> set[str]:
 def _related(a: set[str], b: set[str]) -> bool:
     """Whether two sentences share enough content words to speak of the same thing; German
     compounds and derivations count as shared when they begin alike (Telefonat/telefonieren)."""
-    if not a or not b:
-        return False
-    shared = sum(1 for x in a if any(_stem_match(x, y) for y in b))
-    return shared / min(len(a), len(b)) >= _TOPIC_OVERLAP
+    return related(a, b, _TOPIC_OVERLAP)
 
 
-def _stem_match(x: str, y: str) -> bool:
-    return x == y or (len(x) >= _STEM and len(y) >= _STEM and x[:_STEM] == y[:_STEM])
+def _sentence_key(article: Article, fact: Fact) -> tuple[str, int]:
+    return (article.id, fact.sentence_start)
 
 
 def _same_figure(a: Fact, b: Fact, a_words: set[str], b_words: set[str]) -> bool:

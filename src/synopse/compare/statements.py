@@ -67,6 +67,10 @@ class Alignment:
                 groups_of.setdefault(self.candidates[i].key, set()).add(number)
         object.__setattr__(self, "_groups_of", groups_of)
 
+    def groups_with(self, sentence: tuple[str, int]) -> set[int]:
+        """The numbers of the groups a sentence (article id, sentence start) stands in."""
+        return self._groups_of.get(sentence, set())
+
     def linked(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
         """Whether two sentences (article id, sentence start) ended in one group."""
         return not self._groups_of.get(a, set()).isdisjoint(self._groups_of.get(b, ()))
