@@ -19,13 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Sequence
 from itertools import combinations
 
 from synopse.annotate.tokens import content_lemmas
-from synopse.compare.embeddings import shared_embedder
-from synopse.compare.grouping import coherent_groups, mean_cross_score
 from synopse.compare.roles import role_comparisons, spelling_comparisons
 from synopse.compare.sentences import sentence_index
 from synopse.compare.statements import (
@@ -34,7 +31,8 @@ from synopse.compare.statements import (
     single_comparisons,
     statement_comparisons,
 )
-from synopse.compare.value_pairs import Cosines, pairs_sharing_a_key, related, stem_key
+from synopse.compare.value_groups import Closeness, value_groups
+from synopse.compare.value_pairs import related, stem_key
 from synopse.config import CompareSettings
 from synopse.model import (
     Article,
@@ -54,8 +52,6 @@ _FIGURE_COHESION = 0.88
 _DATE_SIMILAR = 0.89
 _MAX_RATIO = 4.0
 _AGE = "alter"  # the counted noun of "34-Jährige"
-_SURELY_CLOSE = 0.91  # above this, sentences need no shared word
-_STEM = 6  # common prefix length at which two German words count as one stem
 # Names say who is involved, not what is measured: a shared "Trump" would link the length of
 # a phone call to a campaign promise.
 _NAME_TAGS = frozenset({"NE", "FM"})
@@ -175,84 +171,6 @@ def _value_conflict(statement: Comparison, by_id: dict[str, Article]) -> Compari
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Closeness:
-    """When two values' sentences are close enough (embedding cosine) to be about one thing."""
-
-    link_at: float  # a pair of values from different articles at this cosine is linked
-    cohesion: float  # two groups merge only when their members' mean cosine reaches this
-    comparable: Callable[[Fact, Fact], bool]  # values of one kind (unit, counted or not)
-
-
-def _value_groups(
-    facts: Sequence[tuple[Article, Fact]],
-    same: Callable[[int, int], bool],
-    close: _Closeness,
-    settings: CompareSettings,
-    keys: Sequence[Iterable[Hashable]],
-) -> list[list[int]]:
-    """Values grouped by what they measure or date: the lexical tests `same` (tried on the
-    pairs sharing one of their `keys`) or, with embeddings, close sentences; groups grow
-    strongest link first, stay cohesive and never take a second value of one article and
-    party."""
-    similarity = _sentence_similarity(facts, settings)
-    lexical = {pair for pair in pairs_sharing_a_key(keys) if same(*pair)}
-
-    def score(i: int, j: int) -> float | None:
-        """Cosine of two values of different articles; a lexical link counts as close."""
-        if similarity is None or facts[i][0].id == facts[j][0].id:
-            return None
-        cosine = similarity(i, j)
-        return max(cosine, close.link_at) if (min(i, j), max(i, j)) in lexical else cosine
-
-    stems = [_sentence_stems(a, f) for a, f in facts]
-
-    def near(i: int, j: int) -> bool:
-        """Close sentences: very close, or close and sharing a word (a name counts): e5 puts
-        any two short sentences with a figure of one unit close together."""
-        cosine = score(i, j) or 0.0
-        if cosine < close.link_at or not close.comparable(facts[i][1], facts[j][1]):
-            return False
-        return cosine >= _SURELY_CLOSE or bool(stems[i] & stems[j])
-
-    close_enough = similarity.close_pairs(close.link_at) if similarity is not None else set()
-    links = [
-        (score(i, j) or 1.0, i, j)
-        for i, j in sorted(lexical | close_enough)
-        if (i, j) in lexical or near(i, j)
-    ]
-    not_cohesive: set[tuple[int, int, int, int]] = set()
-
-    def may_join(a: Sequence[int], b: Sequence[int]) -> bool:
-        # a group is known by its first member and size: it only grows
-        known = (a[0], len(a), b[0], len(b))
-        if similarity is None or known in not_cohesive:
-            return similarity is None
-        if mean_cross_score(a, b, score) >= close.cohesion:
-            return True
-        not_cohesive.add(known)
-        return False
-
-    owners = [_value_owner(fact) for fact in facts]
-    return coherent_groups(len(facts), links, may_join, owners)
-
-
-def _value_owner(fact: tuple[Article, Fact]) -> tuple[str, str | None]:
-    """Who gives a value: one article can report two parties' figures for one thing."""
-    return (fact[0].id, fact[1].attributed_to)
-
-
-def _sentence_similarity(
-    facts: Sequence[tuple[Article, Fact]], settings: CompareSettings
-) -> Cosines | None:
-    """Embedding cosine of the values' sentences, or None without embeddings."""
-    embedder = shared_embedder(settings.embeddings)
-    if not embedder.enabled or not facts:
-        return None
-    texts = [a.text[f.sentence_start : f.sentence_end] for a, f in facts]
-    return Cosines(embedder.embed(texts))
-
-
 # ---- figures ---------------------------------------------------------------------------------
 
 
@@ -280,7 +198,7 @@ def _figure_comparisons(
         aligned = alignment.linked((a.id, x.sentence_start), (b.id, y.sentence_start))
         return x.unit == y.unit and _counted_compatible(x, y) and aligned
 
-    close = _Closeness(_FIGURE_SIMILAR, _FIGURE_COHESION, _plausibly_same)
+    close = Closeness(_FIGURE_SIMILAR, _FIGURE_COHESION, _plausibly_same)
     counted = {f.counted.lower() for _, f in facts if f.counted}
 
     def keys(i: int) -> list[Hashable]:
@@ -294,7 +212,7 @@ def _figure_comparisons(
             found += [(kind, "counted", c) for c in counted if fact.counted.lower().endswith(c)]
         return found
 
-    groups = _value_groups(facts, same, close, settings, [keys(i) for i in range(len(facts))])
+    groups = value_groups(facts, same, close, settings, [keys(i) for i in range(len(facts))])
     return [_figure_comparison([claims[i] for i in g], [facts[i][1] for i in g]) for g in groups]
 
 
@@ -346,7 +264,7 @@ def _date_comparisons(
         aligned = alignment.linked((a.id, x.sentence_start), (b.id, y.sentence_start))
         return aligned or (x.predicate == y.predicate != "" and _related(words[i], words[j]))
 
-    close = _Closeness(_DATE_SIMILAR, _FIGURE_COHESION, _same_granularity)
+    close = Closeness(_DATE_SIMILAR, _FIGURE_COHESION, _same_granularity)
 
     def keys(i: int) -> list[Hashable]:
         """What `same` needs two dates to share: an alignment group, or a predicate and a stem."""
@@ -359,7 +277,7 @@ def _date_comparisons(
         return found
 
     result = []
-    for group in _value_groups(facts, same, close, settings, [keys(i) for i in range(len(facts))]):
+    for group in value_groups(facts, same, close, settings, [keys(i) for i in range(len(facts))]):
         if len({facts[i][0].id for i in group}) > 1:
             result.append(_date_comparison([facts[i] for i in group]))
     # Agreeing dates are the timeline's business; only conflicts are worth a comparison.
@@ -402,13 +320,6 @@ def _between_sources(conflicts: list[tuple[Claim, Claim]]) -> bool:
         a.attributed_to and b.attributed_to and a.attributed_to != b.attributed_to
         for a, b in conflicts
     )
-
-
-def _sentence_stems(article: Article, fact: Fact) -> set[str]:
-    """Word stems of the value's sentence, names included, without the value's own words."""
-    sentence = article.sentences[sentence_index(article, fact.start)]
-    outside = [t for t in sentence.tokens if not fact.start <= t.start < fact.end]
-    return {w[:_STEM] for w in content_lemmas(outside) if w.isalpha()}
 
 
 def _topic_words(article: Article, fact: Fact) -> set[str]:
