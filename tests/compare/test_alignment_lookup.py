@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +33,7 @@ def test_linked_is_true_exactly_for_sentences_of_one_group(
     edges = [(i % n, j % n) for i, j in links]
     joined = coherent_groups(n, ((1.0, i, j) for i, j in edges), lambda a, b: True)
     groups = tuple(tuple(g) for g in joined if len(g) > 1)
-    alignment = Alignment(candidates, groups, np.zeros((n, n)))
+    alignment = Alignment(candidates, groups, {})
     for i in range(n):
         for j in range(n):
             a, b = candidates[i].key, candidates[j].key
@@ -44,7 +43,7 @@ def test_linked_is_true_exactly_for_sentences_of_one_group(
 
 def test_a_sentence_outside_the_story_is_linked_to_nothing() -> None:
     candidates = _candidates([2, 2])
-    alignment = Alignment(candidates, ((0, 2),), np.zeros((4, 4)))
+    alignment = Alignment(candidates, ((0, 2),), {})
     assert alignment.linked(candidates[0].key, candidates[2].key)
     assert not alignment.linked(candidates[0].key, ("elsewhere", 0))
     assert not alignment.linked(candidates[0].key, candidates[1].key)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
+from synopse.compare.lexical_pairs import PairScores
 from synopse.compare.pair_budget import closest_partners, embedding_budget
 
 
@@ -14,15 +13,12 @@ class _Sentence:
     key: tuple[str, int]
 
 
-def _story() -> tuple[list[_Sentence], np.ndarray]:
+def _story() -> tuple[list[_Sentence], PairScores]:
     """Article a: sentences 0-2; article b: 3-5; article c: 6."""
     sentences = [
         _Sentence((a, s)) for a, count in (("a", 3), ("b", 3), ("c", 1)) for s in range(count)
     ]
-    lexical = np.zeros((7, 7))
-    for (i, j), value in {(0, 3): 0.9, (0, 4): 0.5, (0, 5): 0.2, (1, 3): 0.8, (2, 5): 0.3,
-                          (0, 6): 0.4}.items():  # fmt: skip
-        lexical[i, j] = lexical[j, i] = value
+    lexical = {(0, 3): 0.9, (0, 4): 0.5, (0, 5): 0.2, (1, 3): 0.8, (2, 5): 0.3, (0, 6): 0.4}
     return sentences, lexical
 
 

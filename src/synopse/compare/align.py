@@ -4,6 +4,8 @@ Two sentences from different articles are aligned when the cosine of their TF-ID
 (over content lemmas, IDF from the story) reaches `threshold`. Alignment feeds the briefing's
 citations ("a sentence carried by five outlets appears once, citing all five") and the grouping
 of comparable claims. Lexical only for now: paraphrases with different words are missed.
+Similarities below `floor` are not kept (they read as 0): in a story of hundreds of articles a
+dense sentence × sentence matrix would not fit in memory.
 """
 
 from __future__ import annotations
@@ -11,11 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from synopse.annotate.tokens import content_lemmas
 from synopse.model import Article, Sentence
-from synopse.textsim import tfidf_cosine
+from synopse.textsim import sparse_cosine
 
 SentenceKey = tuple[str, int]  # (article id, index of the sentence in the article)
 
@@ -32,8 +32,9 @@ _NO_SUPPORT = Support(0.0, Sentence(0, 0, ""))
 
 
 class SentenceAligner:
-    def __init__(self, threshold: float = 0.45) -> None:
+    def __init__(self, threshold: float = 0.45, floor: float = 0.3) -> None:
         self.threshold = threshold
+        self.floor = floor  # the briefing asks whether two sentences reach 0.3 (redundant)
 
     def fit(self, articles: Sequence[Article]) -> SentenceAligner:
         self.keys_: list[SentenceKey] = []
@@ -44,7 +45,7 @@ class SentenceAligner:
                 self.keys_.append((article.id, index))
                 self.sentences_.append(sentence)
                 documents.append(" ".join(content_lemmas(sentence.tokens)))
-        self.similarity_ = tfidf_cosine(documents)
+        self.similarity_ = sparse_cosine(documents, min(self.floor, self.threshold))
         self._position = {key: i for i, key in enumerate(self.keys_)}
         return self
 
@@ -52,9 +53,10 @@ class SentenceAligner:
         """For each other article with a sentence aligned to `key`, its best-aligned sentence."""
         row = self.similarity_[self._position[key]]
         best: dict[str, Support] = {}
-        for j in np.flatnonzero(row >= self.threshold):
+        for j, score in zip(row.indices.tolist(), row.data.tolist(), strict=True):
+            if score < self.threshold:
+                continue
             article_id = self.keys_[j][0]
-            score = float(row[j])
             if article_id != key[0] and score > best.get(article_id, _NO_SUPPORT).score:
                 best[article_id] = Support(score, self.sentences_[j])
         return best

