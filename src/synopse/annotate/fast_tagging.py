@@ -34,6 +34,18 @@ _LOWER_BOUND = -1e6  # HanTa's floor for a live path
 _BEAM = 5  # HanTa keeps the states within 1 of the 6th best
 _CACHE_SIZE = 200_000
 State = tuple[int, int]
+Candidates = list[tuple[int, float, float | int]]
+
+
+class _Word:
+    """A word form's tag log-probabilities in one case context, and, per preceding state,
+    the tags that may follow it (computed when first needed: words and states repeat)."""
+
+    __slots__ = ("after", "probs")
+
+    def __init__(self, probs: dict[int, float]) -> None:
+        self.probs = probs
+        self.after: dict[State, Candidates] = {}
 
 
 class ViterbiTagger:
@@ -44,9 +56,9 @@ class ViterbiTagger:
         self._end, self._empty, self._start = hanta.END, hanta.EMPTY, hanta.START
         self._unknown = hanta.UNKNOWN
         self._followers: dict[State, dict[int, tuple[int, float]]] = {}
-        self._word_probs: Callable[[str, bool], dict[int, float]] = functools.lru_cache(
-            maxsize=_CACHE_SIZE
-        )(self._probabilities)
+        self._word: Callable[[str, bool], _Word] = functools.lru_cache(maxsize=_CACHE_SIZE)(
+            self._analysed_word
+        )
 
     def tag_sent(self, words: Sequence[str]) -> list[tuple[str, str, str]]:
         """(word, lemma, tag) per word, as `HanoverTagger.tag_sent(words, taglevel=1)`."""
@@ -64,7 +76,7 @@ class ViterbiTagger:
         backpointers: list[dict[State, State]] = []
         row: dict[State, float] = {(self._empty, self._start): 0.0}
         for i, word in enumerate(words):
-            row = self._step(row, self._word_probs(word, i > 0), backpointers)
+            row = self._step(row, self._word(word, i > 0), backpointers)
         final = (self._end, self._empty)
         backpointers.append(self._finish(row, final))
         tags = []
@@ -77,7 +89,7 @@ class ViterbiTagger:
     def _step(
         self,
         previous: dict[State, float],
-        probs: dict[int, float],
+        word: _Word,
         backpointers: list[dict[State, State]],
     ) -> dict[State, float]:
         row: dict[State, float] = {}
@@ -89,7 +101,10 @@ class ViterbiTagger:
         for state, lp0 in previous.items():
             if lp0 < bound:
                 continue
-            for tag, lp_transition, lp_word in self._candidates(state, probs):
+            candidates = word.after.get(state)
+            if candidates is None:
+                candidates = word.after[state] = self._candidates(state, word.probs)
+            for tag, lp_transition, lp_word in candidates:
                 lp = lp0 + lp_transition + lp_word
                 if lp > _LOWER_BOUND:
                     new = (state[1], tag)
@@ -98,9 +113,7 @@ class ViterbiTagger:
                         pointers[new] = state
         return row
 
-    def _candidates(
-        self, state: State, probs: dict[int, float]
-    ) -> list[tuple[int, float, float | int]]:
+    def _candidates(self, state: State, probs: dict[int, float]) -> Candidates:
         """The tags that may follow `state` for this word, in HanTa's order of trying them."""
         followers = self._followers_of(state)
         if not probs:  # an unknown word: any follower, at no word cost
@@ -133,13 +146,13 @@ class ViterbiTagger:
                 pointers[final] = state
         return pointers
 
-    def _probabilities(self, word: str, case_sensitive: bool) -> dict[int, float]:
+    def _analysed_word(self, word: str, case_sensitive: bool) -> _Word:
         probs = dict(
             self._tagger._tag_word(word, cutoff=5, casesensitive=case_sensitive, conditional=True)
         )
         if len(probs) == 1 and self._unknown in probs:
-            return {}
-        return probs
+            return _Word({})
+        return _Word(probs)
 
 
 _WHITESPACE = regex.compile(r"\s")
