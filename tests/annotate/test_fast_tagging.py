@@ -39,7 +39,11 @@ def _sentences() -> list[list[str]]:
     return [*rows, ["Xqzvbrüt"], ["der", "die", "das"], words]
 
 
-def test_fast_viterbi_tags_and_lemmatises_as_hanta_itself(library_tagger: Any) -> None:
+@pytest.mark.parametrize("kept_words", [10_000, 3])  # 3: words forgotten and analysed anew
+def test_fast_viterbi_tags_and_lemmatises_as_hanta_itself(
+    library_tagger: Any, kept_words: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fast_tagging, "_CACHE_SIZE", kept_words)
     fast = ViterbiTagger(hanta.HanoverTagger("morphmodel_ger.pgz"))
     for words in _sentences():
         assert fast.tag_sent(words) == library_tagger.tag_sent(words, taglevel=1), words
