@@ -15,6 +15,7 @@ import regex  # SoMaJo's own regex engine: it knows \p{Extended_Pictographic}
 from HanTa import HanoverTagger as ht
 from somajo import SoMaJo
 
+from synopse.annotate.fast_tagging import ViterbiTagger, use_fast_offsets
 from synopse.model import Sentence, Token
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -60,6 +61,8 @@ class Tokenizer:
         _skip_emoji_search_without_emoji(self._somajo)
         self._tagger = ht.HanoverTagger("morphmodel_ger.pgz")
         _memoize_word_analysis(self._tagger)
+        self._viterbi = ViterbiTagger(self._tagger)
+        use_fast_offsets()
 
     def __call__(self, text: str) -> tuple[Sentence, ...]:
         return tuple(self._sentences(text))
@@ -92,7 +95,7 @@ class Tokenizer:
         # tokens (text without punctuation): no real sentence is that long, so tag in pieces.
         for first in range(0, len(taggable), _MAX_TAGGED_RUN):
             piece = taggable[first : first + _MAX_TAGGED_RUN]
-            tagged: list[Any] = self._tagger.tag_sent([words[i] for i in piece], taglevel=1)
+            tagged = self._viterbi.tag_sent([words[i] for i in piece])
             for i, (_, lemma, pos) in zip(piece, tagged, strict=True):
                 result[i] = (lemma, pos.replace("(", "").replace(")", ""))  # VA(FIN) -> VAFIN
         return result
