@@ -128,3 +128,51 @@ def test_an_indefinite_speaker_stays_unknown(
     )
     quote = quote_with("die Prognose werde nicht geändert", text, tokenizer, recognizer, finder)
     assert quote.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "not_speaker"),
+    [
+        (  # an accusative object with an adverb before its adjective, subject after the verb
+            "Auch auf die hohen Zinsen und den derzeit schwachen Euro verweisen Händler in "
+            "Frankfurt, die Lage bleibe angespannt.",
+            "die Lage bleibe angespannt",
+            "Euro",
+        ),
+        (  # a name in the genitive after a noun belongs to that noun
+            "Landrat Tobias Brandner ist am Samstag zurückgetreten. In einer Mitteilung "
+            "erklärte die Kreistagsfraktion zum Rücktritt Brandners, man respektiere die "
+            "Entscheidung.",
+            "man respektiere die Entscheidung",
+            "Brandner",
+        ),
+        (  # a month is never a speaker
+            "Ende Januar 2024 verkündete der „Hessische Turnverband“ dann offiziell, dass man "
+            "sich um das Turnier bewerben werde.",
+            "man sich um das Turnier bewerben werde",
+            "Januar",
+        ),
+    ],
+)
+def test_objects_genitives_and_dates_are_no_speakers(
+    text: str,
+    words: str,
+    not_speaker: str,
+    tokenizer: Tokenizer,
+    recognizer: EntityRecognizer,
+    finder: QuoteFinder,
+) -> None:
+    quote = quote_with(words, text, tokenizer, recognizer, finder)
+    got = (quote.speaker.text if quote.speaker else "") + (quote.speaker_name or "")
+    assert not_speaker not in got, (quote.speaker, quote.speaker_name)
+
+
+def test_a_genitive_after_a_speech_noun_is_the_speaker(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = (
+        "Der Angeklagte Martin Hoffmann schwieg lange. Die letzten Worte Hoffmanns vor dem "
+        "Urteil lauteten: „Ich bereue nichts.“"
+    )
+    quote = quote_with("Ich bereue nichts", text, tokenizer, recognizer, finder)
+    assert quote.speaker_name is not None and "Hoffmann" in quote.speaker_name

@@ -16,10 +16,12 @@ from synopse.annotate.speech_phrases import (
     INDEFINITE_DETERMINERS,
     NOUN_TAGS,
     adverbial_vorfeld_end,
+    case_start,
     head_name,
     is_age_noun,
     is_passive,
     is_possessor,
+    is_postnominal_genitive,
     phrase_start,
     same_role,
     source_phrase,
@@ -172,6 +174,13 @@ MAX_SPEAKER_DISTANCE = 6
 FUNCTION_WORDS = frozenset(
     {"von", "der", "die", "das", "in", "im", "am", "an", "auf", "aus", "bei"}
 )
+# Capitalised words that name no one, however a tagger or recogniser reads them.
+NO_SPEAKER_WORDS = FUNCTION_WORDS | frozenset(
+    {
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember", "demnach",
+    }
+)  # fmt: skip
 # "wird von Reuters zitiert": the agent of a passive speech verb is its speaker.
 AGENT_PREPOSITIONS = frozenset({"von", "vom"})
 # Passive cues whose grammatical subject is still the one who spoke ("X wird zitiert").
@@ -314,7 +323,11 @@ class SpeakerResolver:
         token = tokens[index]
         if is_possessor(tokens, index):
             return None  # "Hannovers Trainer Stefan Kaya": the trainer speaks, not Hannover
+        if token.text.lower() in NO_SPEAKER_WORDS:
+            return None  # "Von „…“ sprachen …", "Ende Januar verkündete …"
         mention = self._mention_at(token.start)
+        if self._owned_name(tokens, index, mention):
+            return None  # "erklärte die Fraktion zum Rücktritt Hartmanns"
         if mention is not None and (generic or mention.type in SPEAKER_TYPES):
             return self._mention_candidate(tokens, index, mention)
         if token.pos == "NN" and (self._lexicon.is_role(token.text) or is_age_noun(token)):
@@ -329,6 +342,19 @@ class SpeakerResolver:
             return self._candidate(tokens, phrase_start(tokens, index), index, None, named=True)
         return None
 
+    def _owned_name(self, tokens: Sequence[Token], index: int, mention: Mention | None) -> bool:
+        name = mention.canonical if mention is not None else None
+        if not is_postnominal_genitive(tokens, index, name):
+            return False
+        return not (
+            self._lexicon.is_role(tokens[index - 1].text) or self._after_speech_noun(tokens, index)
+        )
+
+    def _after_speech_noun(self, tokens: Sequence[Token], index: int) -> bool:
+        """ "die Worte Armstrongs", "nach Aussagen des Amtes": a genitive after a speech noun
+        names the speaker."""
+        return index > 0 and is_speech_noun(self._lexicon, tokens[index - 1])
+
     def _candidate(
         self,
         tokens: Sequence[Token],
@@ -342,9 +368,11 @@ class SpeakerResolver:
         if named and name is None:
             name = self._described(tokens, first, last)
         span = Span(start, end, self._text[start:end])
-        governed = (first > 0 and tokens[first - 1].pos in GOVERNING_TAGS) or tokens[
-            first
-        ].text.lower() in OBLIQUE_DETERMINERS
+        opening = case_start(tokens, first)
+        governed = (opening > 0 and tokens[opening - 1].pos in GOVERNING_TAGS) or (
+            tokens[opening].text.lower() in OBLIQUE_DETERMINERS
+            and not self._after_speech_noun(tokens, opening)
+        )
         return _Candidate(first, last, Speaker(span, name), governed)
 
     def _described(self, tokens: Sequence[Token], first: int, last: int) -> str | None:

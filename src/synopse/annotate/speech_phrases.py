@@ -12,6 +12,8 @@ from synopse.model import Token
 FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 NOUN_TAGS = frozenset({"NN", "NE"})
 DETERMINER_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "PDAT"})
+# Words that may stand between a determiner and its noun without changing the case.
+CASE_FILLER_TAGS = frozenset({"CARD", "ADV", "ADJD"})
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 
 
@@ -78,6 +80,30 @@ def phrase_start(tokens: Sequence[Token], index: int) -> int:
     while index > 0 and tokens[index - 1].pos in DETERMINER_TAGS:
         index -= 1
     return index
+
+
+def case_start(tokens: Sequence[Token], index: int) -> int:
+    """Where the words that decide a noun's case begin: back over determiners, numbers and
+    adverbs between them ("den 18 Mitarbeitern", "den derzeit schwachen Dollar")."""
+    while index > 0 and tokens[index - 1].pos in DETERMINER_TAGS | CASE_FILLER_TAGS:
+        index -= 1
+    while index < len(tokens) - 1 and tokens[index].pos in CASE_FILLER_TAGS:
+        index += 1  # an adverb opening the run belongs to the clause ("sagte gestern Merkel")
+    return index
+
+
+def is_postnominal_genitive(tokens: Sequence[Token], index: int, name: str | None) -> bool:
+    """A one-word name in the genitive right after a noun ("zum Rücktritt Hartmanns"): it
+    belongs to that noun and is no subject. Callers rule out titles ("Ministerin Weber")."""
+    token = tokens[index]
+    if index == 0 or token.pos != "NE" or not token.text.endswith("s"):
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is not None and following.pos == "NE":
+        return False
+    if tokens[index - 1].pos != "NN":
+        return False
+    return name is None or token.text not in name.split()
 
 
 def without_article(tokens: Sequence[Token], text: str) -> str:
