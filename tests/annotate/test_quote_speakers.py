@@ -176,3 +176,47 @@ def test_a_genitive_after_a_speech_noun_is_the_speaker(
     )
     quote = quote_with("Ich bereue nichts", text, tokenizer, recognizer, finder)
     assert quote.speaker_name is not None and "Hoffmann" in quote.speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # a name in quotation marks right at the cue, when no other speaker is there
+            "Im Herbst verkündete der „Bayerische Ruderverband“ dann offiziell, dass man sich "
+            "um die Meisterschaft bewerben werde.",
+            "man sich um die Meisterschaft bewerben werde",
+            "Bayerische Ruderverband",
+        ),
+        (  # an outlet in quotation marks after "laut"
+            "Die neue Version erscheint laut „Computerwoche“ erst im kommenden Frühjahr.",
+            "erst im kommenden Frühjahr",
+            "Computerwoche",
+        ),
+        (  # a noun with its name in quotation marks: the name, and the clause without it
+            "Nach Informationen des Nachrichtenmagazins „Der Kurier“ hat der Landrat seinen "
+            "Rücktritt angeboten.",
+            "hat der Landrat seinen Rücktritt angeboten",
+            "Der Kurier",
+        ),
+        (  # an outlet in the dative after the verb does not beat the subject before it
+            "Der grüne Staatssekretär sagte der „Lübecker Zeitung“, dass an jeder Tankstelle "
+            "auch Biodiesel angeboten werden solle.",
+            "auch Biodiesel angeboten werden solle",
+            None,
+        ),
+    ],
+)
+def test_names_in_quotation_marks(
+    text: str,
+    words: str,
+    speaker: str | None,
+    tokenizer: Tokenizer,
+    recognizer: EntityRecognizer,
+    finder: QuoteFinder,
+) -> None:
+    quote = quote_with(words, text, tokenizer, recognizer, finder)
+    assert not quote.text.startswith("„")
+    if speaker is None:
+        assert quote.speaker is not None and "Staatssekretär" in quote.speaker.text
+    else:
+        assert quote.speaker_name == speaker

@@ -18,11 +18,13 @@ from synopse.annotate.speech_phrases import (
     adverbial_vorfeld_end,
     case_start,
     head_name,
+    inside_quoted_title,
     is_age_noun,
     is_passive,
     is_possessor,
     is_postnominal_genitive,
     phrase_start,
+    quoted_title_end,
     same_role,
     source_phrase,
     without_article,
@@ -303,9 +305,22 @@ class SpeakerResolver:
         if not candidates:
             return None
         chosen = candidates[-1] if from_end else candidates[0]
+        titled = self._with_quoted_title(phrase, chosen)
+        if titled is not None:  # "des Nachrichtenmagazins „Der Spiegel“"
+            return titled
         if chosen.speaker.name is None and chosen.speaker.span is not None:
             return Speaker(chosen.speaker.span, head_name(phrase[chosen.first : chosen.last + 1]))
         return chosen.speaker
+
+    def _with_quoted_title(self, phrase: Sequence[Token], chosen: _Candidate) -> Speaker | None:
+        """A noun followed by its name in quotation marks: the name, with the noun's span."""
+        opening = chosen.last + 1
+        end = quoted_title_end(phrase, opening) if opening < len(phrase) else None
+        if end is None or chosen.speaker.span is None:
+            return None
+        start, stop = phrase[chosen.first].start, phrase[end].end
+        name = self._text[phrase[opening + 1].start : phrase[end - 1].end]
+        return Speaker(Span(start, stop, self._text[start:stop]), name)
 
     def _candidates(self, tokens: Sequence[Token], *, generic: bool) -> Iterator[_Candidate]:
         index = 0
@@ -325,6 +340,12 @@ class SpeakerResolver:
             return None  # "Hannovers Trainer Stefan Kaya": the trainer speaks, not Hannover
         if token.text.lower() in NO_SPEAKER_WORDS:
             return None  # "Von „…“ sprachen …", "Ende Januar verkündete …"
+        if inside_quoted_title(tokens, index):
+            return None  # only the whole name is a candidate, and only as a last resort
+        title_end = quoted_title_end(tokens, index) if generic else None
+        if title_end is not None:  # der „Hessische Turnverband“, laut „Computerwoche“
+            name = self._text[tokens[index + 1].start : tokens[title_end - 1].end]
+            return self._candidate(tokens, phrase_start(tokens, index), title_end, name)
         mention = self._mention_at(token.start)
         if self._owned_name(tokens, index, mention):
             return None  # "erklärte die Fraktion zum Rücktritt Hartmanns"

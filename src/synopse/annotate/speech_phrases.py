@@ -12,6 +12,10 @@ from synopse.model import Token
 FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 NOUN_TAGS = frozenset({"NN", "NE"})
 DETERMINER_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "PDAT"})
+# A name in quotation marks: an outlet or organisation ("laut „Computerwoche“").
+TITLE_CLOSERS = {"„": "“”", "»": "«", "«": "»", "“": "”", '"': '"'}
+MAX_TITLE_WORDS = 5
+TITLE_TAGS = frozenset({"NE", "NN", "FM", "ADJA", "ART", "APPR", "APPRART", "KON", "CARD"})
 # Words that may stand between a determiner and its noun without changing the case.
 CASE_FILLER_TAGS = frozenset({"CARD", "ADV", "ADJD"})
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
@@ -38,6 +42,38 @@ def adverbial_vorfeld_end(tokens: Sequence[Token], cue: int) -> int:
     if any(t.pos in FINITE_VERB_TAGS or t.pos == "$," for t in tokens[:cue]):
         return 0
     return cue
+
+
+def quoted_title_end(tokens: Sequence[Token], index: int) -> int | None:
+    """The closing mark of a short name in quotation marks opening at `index` ("der „Hessische
+    Turnverband“", "laut „Computerwoche“"): up to five words, no verb, no clause, one noun."""
+    if tokens[index].text not in TITLE_CLOSERS:
+        return None
+    closers = TITLE_CLOSERS[tokens[index].text]
+    for end in range(index + 2, min(len(tokens), index + MAX_TITLE_WORDS + 2)):
+        if tokens[end].text in closers:
+            inner = tokens[index + 1 : end]
+            if inner[0].text[:1].isupper() and _title_words(inner):
+                return end
+            return None
+    return None
+
+
+def inside_quoted_title(tokens: Sequence[Token], index: int) -> bool:
+    """A word of a quoted name ("der „Berliner Zeitung“"): seen only as part of the name."""
+    for opening in range(max(0, index - MAX_TITLE_WORDS), index):
+        end = quoted_title_end(tokens, opening)
+        if end is not None and end >= index:
+            return True
+    return False
+
+
+def _title_words(inner: Sequence[Token]) -> bool:
+    return (
+        all(t.pos in TITLE_TAGS or t.text[:1].isupper() for t in inner)
+        and any(t.pos in NOUN_TAGS | {"FM"} for t in inner)
+        and not any(t.pos.startswith("V") or t.pos.startswith("$") for t in inner)
+    )
 
 
 def is_age_noun(token: Token) -> bool:
