@@ -220,3 +220,24 @@ def test_names_in_quotation_marks(
         assert quote.speaker is not None and "Staatssekretär" in quote.speaker.text
     else:
         assert quote.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # the document of "aus … hervor"
+            "Am Dienstag legte das Umweltamt seinen Jahresbericht vor. Das geht aus dem Bericht "
+            "des Amtes hervor. Demnach sind die Stickoxidwerte in allen Städten gesunken.",
+            "Amt",
+        ),
+    ],
+)
+def test_demnach_names_the_source_of_the_sentence_before(
+    text: str, name: str, tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    quote = next(
+        q
+        for q in finder(text, tokenizer(text), recognizer(text, tokenizer(text)))
+        if q.speaker is not None and q.speaker.text == "Demnach"
+    )
+    assert quote.speaker_name == name

@@ -286,9 +286,10 @@ class SpeakerResolver:
             return candidate.first - cue
         return 1 if candidate.first == 0 else cue - candidate.last
 
-    def subject(self, tokens: Sequence[Token]) -> Speaker | None:
-        """The noun phrase that opens the tokens, when it can be a subject ("Das Gericht …")."""
-        for candidate in self._candidates(tokens, generic=False):
+    def subject(self, tokens: Sequence[Token], *, generic: bool = False) -> Speaker | None:
+        """The noun phrase that opens the tokens, when it can be a subject ("Das Gericht …");
+        with `generic`, any noun phrase ("Die Studie …"), not only names, roles and pronouns."""
+        for candidate in self._candidates(tokens, generic=generic):
             if candidate.first == 0 and not candidate.governed:
                 return candidate.speaker
             return None

@@ -101,6 +101,8 @@ def head_name(phrase: Sequence[Token]) -> str | None:
     if not nouns:
         return None
     head = nouns[-1] if phrase[0].pos in DETERMINER_TAGS | {"APPRART"} else nouns[0]
+    if head.pos == "NN" and head.text.endswith("es") and head.lemma == head.text[:-2]:
+        return head.lemma  # "des Amtes" -> "Amt"
     return without_genitive(head.text)
 
 
