@@ -241,3 +241,22 @@ def test_demnach_names_the_source_of_the_sentence_before(
         if q.speaker is not None and q.speaker.text == "Demnach"
     )
     assert quote.speaker_name == name
+
+
+def test_a_web_page_is_its_owners_statement(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = (
+        "Die Deutsche Bahn kündigte einen Notfahrplan an. Auf der Internetseite des "
+        "Unternehmens hieß es, Fahrgäste sollten nicht notwendige Reisen verschieben."
+    )
+    quote = quote_with("Fahrgäste sollten", text, tokenizer, recognizer, finder)
+    assert quote.speaker_name == "Deutsche Bahn"
+
+
+def test_a_result_is_no_source(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = "Laut vorläufigem Endergebnis kommt die SPD auf 28,4 Prozent der Stimmen."
+    quote = quote_with("kommt die SPD auf 28,4 Prozent", text, tokenizer, recognizer, finder)
+    assert quote.speaker is None and quote.speaker_name is None

@@ -20,6 +20,7 @@ from synopse.annotate.speech_phrases import (
     head_name,
     inside_quoted_title,
     is_age_noun,
+    is_carrier,
     is_passive,
     is_possessor,
     is_postnominal_genitive,
@@ -300,9 +301,12 @@ class SpeakerResolver:
 
         A source no mention names is called by its head noun ("nach Angaben des
         Finanzministeriums" -> "Finanzministerium"), unless it is indefinite ("ein Sprecher").
+        A web page or a result is passed over for what follows it: "auf der Internetseite des
+        Unternehmens" is the company's.
         """
         phrase = source_phrase(tokens, from_end)
-        candidates = list(self._candidates(phrase, generic=True))
+        found = list(self._candidates(phrase, generic=True))
+        candidates = [c for c in found if not is_carrier(phrase[c.first : c.last + 1])] or found
         if not candidates:
             return None
         chosen = candidates[-1] if from_end else candidates[0]

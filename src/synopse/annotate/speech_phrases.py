@@ -16,6 +16,18 @@ DETERMINER_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "PDAT"})
 TITLE_CLOSERS = {"„": "“”", "»": "«", "«": "»", "“": "”", '"': '"'}
 MAX_TITLE_WORDS = 5
 TITLE_TAGS = frozenset({"NE", "NN", "FM", "ADJA", "ART", "APPR", "APPRART", "KON", "CARD"})
+# Head nouns of phrases that carry or count statements but make none: a web page is its
+# owner's ("auf der Internetseite des Unternehmens"), a result has no speaker ("laut
+# vorläufigem Endergebnis").
+PAGE_NOUNS = frozenset(
+    {
+        "internetseite", "internetseiten", "webseite", "webseiten", "website", "homepage",
+        "internetauftritt", "startseite", "onlineausgabe",
+    }
+)  # fmt: skip
+RESULT_NOUNS = frozenset(
+    {"ergebnis", "endergebnis", "zwischenergebnis", "wahlergebnis", "auszählung"}
+)
 # Words that may stand between a determiner and its noun without changing the case.
 CASE_FILLER_TAGS = frozenset({"CARD", "ADV", "ADJD"})
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
@@ -74,6 +86,12 @@ def _title_words(inner: Sequence[Token]) -> bool:
         and any(t.pos in NOUN_TAGS | {"FM"} for t in inner)
         and not any(t.pos.startswith("V") or t.pos.startswith("$") for t in inner)
     )
+
+
+def is_carrier(phrase: Sequence[Token]) -> bool:
+    """A noun phrase whose head is a web page or a result."""
+    nouns = [t for t in phrase if t.pos in NOUN_TAGS]
+    return bool(nouns) and nouns[-1].text.lower() in PAGE_NOUNS | RESULT_NOUNS
 
 
 def is_age_noun(token: Token) -> bool:
@@ -150,6 +168,8 @@ def without_article(tokens: Sequence[Token], text: str) -> str:
 
 
 def without_genitive(name: str) -> str:
+    if name.endswith("nis"):  # "Bündnis", "Ergebnis": no genitive ending
+        return name
     return name[:-1] if name.endswith("s") and len(name) > 3 and name[-2] not in "sxz" else name
 
 
