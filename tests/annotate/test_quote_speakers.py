@@ -260,3 +260,23 @@ def test_a_result_is_no_source(
     text = "Laut vorläufigem Endergebnis kommt die SPD auf 28,4 Prozent der Stimmen."
     quote = quote_with("kommt die SPD auf 28,4 Prozent", text, tokenizer, recognizer, finder)
     assert quote.speaker is None and quote.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Erwartet wurde die Entscheidung, dass der Stadtrat den Haushalt nicht genehmige.",
+            "dass der Stadtrat den Haushalt",
+        ),
+        (
+            "Bestätigt wurde damit die Vermutung, die Firma habe die Steuern nicht bezahlt.",
+            "die Firma habe die Steuern",
+        ),
+    ],
+)
+def test_an_abstract_noun_at_the_cue_is_no_speaker(
+    text: str, words: str, tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    quote = quote_with(words, text, tokenizer, recognizer, finder)
+    assert quote.speaker is None

@@ -19,6 +19,7 @@ from synopse.annotate.speech_phrases import (
     case_start,
     head_name,
     inside_quoted_title,
+    is_abstract,
     is_age_noun,
     is_carrier,
     is_passive,
@@ -276,6 +277,8 @@ class SpeakerResolver:
                 continue
             distance = candidate.first - cue if candidate.first > cue else cue - candidate.last
             if not candidate.governed and 0 < distance <= 2 and (after or candidate.last < cue):
+                if is_abstract(tokens[candidate.first : candidate.last + 1]):
+                    continue  # "bestätigte die Entscheidung": an object, nobody speaking
                 return candidate.speaker
         return None
 

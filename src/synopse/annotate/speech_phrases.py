@@ -28,6 +28,14 @@ PAGE_NOUNS = frozenset(
 RESULT_NOUNS = frozenset(
     {"ergebnis", "endergebnis", "zwischenergebnis", "wahlergebnis", "auszählung"}
 )
+# Endings of abstract nouns (actions, states, qualities) that cannot speak, and the common
+# speaking bodies that share them ("die Regierung", "die Zeitung", "die Mehrheit").
+ABSTRACT_ENDINGS = ("ung", "heit", "keit", "ismus", "nis")
+SPEAKING_ABSTRACTS = (
+    "regierung", "zeitung", "stiftung", "verwaltung", "vereinigung", "bewegung", "führung",
+    "leitung", "versammlung", "vertretung", "bevölkerung", "mehrheit", "minderheit",
+    "öffentlichkeit", "bündnis", "forschung", "innung", "direktion",
+)  # fmt: skip
 # Words that may stand between a determiner and its noun without changing the case.
 CASE_FILLER_TAGS = frozenset({"CARD", "ADV", "ADJD"})
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
@@ -92,6 +100,16 @@ def is_carrier(phrase: Sequence[Token]) -> bool:
     """A noun phrase whose head is a web page or a result."""
     nouns = [t for t in phrase if t.pos in NOUN_TAGS]
     return bool(nouns) and nouns[-1].text.lower() in PAGE_NOUNS | RESULT_NOUNS
+
+
+def is_abstract(phrase: Sequence[Token]) -> bool:
+    """A noun phrase whose head is an abstract noun ("die Entscheidung", "keine
+    Gewissheit"), not one of the bodies that speak ("die Bundesregierung")."""
+    nouns = [t.text.lower() for t in phrase if t.pos == "NN"]
+    if not nouns:
+        return False
+    head = nouns[-1]
+    return head.endswith(ABSTRACT_ENDINGS) and not head.endswith(SPEAKING_ABSTRACTS)
 
 
 def is_age_noun(token: Token) -> bool:
