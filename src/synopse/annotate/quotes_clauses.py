@@ -14,7 +14,7 @@ from synopse.annotate.speech import (
     is_speech_verb,
     is_subjunctive,
 )
-from synopse.annotate.speech_phrases import FINITE_VERB_TAGS, RESULT_NOUNS
+from synopse.annotate.speech_phrases import FINITE_VERB_TAGS
 from synopse.model import Quote, QuoteKind, Span, Token
 
 _SOURCE_PREPOSITIONS = frozenset({"von", "vom"})
@@ -98,8 +98,6 @@ def reported_by_marker(
     clause = trim(_without_span(tokens, index, length, speaker.span))
     if not clause:
         return None
-    if speaker.span is not None and speaker.span.text.split()[-1].lower() in RESULT_NOUNS:
-        speaker = None  # "Laut vorläufigem Endergebnis kommt die CDU auf …": no one speaks
     return make_quote(
         text, clause[0].start, clause[-1].end, QuoteKind.REPORTED, speaker, tokens, index
     )

@@ -304,15 +304,17 @@ class SpeakerResolver:
 
         A source no mention names is called by its head noun ("nach Angaben des
         Finanzministeriums" -> "Finanzministerium"), unless it is indefinite ("ein Sprecher").
-        A web page or a result is passed over for what follows it: "auf der Internetseite des
-        Unternehmens" is the company's.
+        A web page or a result is named after its owner ("auf der Internetseite des
+        Unternehmens" -> the company), else unknown ("laut vorläufigem Endergebnis").
         """
         phrase = source_phrase(tokens, from_end)
-        found = list(self._candidates(phrase, generic=True))
-        candidates = [c for c in found if not is_carrier(phrase[c.first : c.last + 1])] or found
+        candidates = list(self._candidates(phrase, generic=True))
         if not candidates:
             return None
         chosen = candidates[-1] if from_end else candidates[0]
+        if is_carrier(phrase[chosen.first : chosen.last + 1]):
+            owner = next((c for c in candidates if c.first > chosen.last), None)
+            return Speaker(chosen.speaker.span, owner.speaker.name if owner else None)
         titled = self._with_quoted_title(phrase, chosen)
         if titled is not None:  # "des Nachrichtenmagazins „Der Spiegel“"
             return titled
