@@ -280,3 +280,12 @@ def test_an_abstract_noun_at_the_cue_is_no_speaker(
 ) -> None:
     quote = quote_with(words, text, tokenizer, recognizer, finder)
     assert quote.speaker is None
+
+
+def test_a_class_noun_before_a_name_is_named_by_it(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = "Laut der Nachrichtenagentur Reuters sei das Gipfeltreffen in Genf abgesagt worden."
+    quote = quote_with("das Gipfeltreffen in Genf", text, tokenizer, recognizer, finder)
+    assert quote.speaker_name == "Reuters"
+    assert not quote.text.startswith("Reuters")

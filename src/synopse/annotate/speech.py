@@ -14,6 +14,7 @@ from importlib import resources
 from synopse.annotate.speech_phrases import (
     FINITE_VERB_TAGS,
     INDEFINITE_DETERMINERS,
+    NON_NAME_WORDS,
     NOUN_TAGS,
     adverbial_vorfeld_end,
     case_start,
@@ -178,13 +179,6 @@ MAX_SPEAKER_DISTANCE = 6
 FUNCTION_WORDS = frozenset(
     {"von", "der", "die", "das", "in", "im", "am", "an", "auf", "aus", "bei"}
 )
-# Capitalised words that name no one, however a tagger or recogniser reads them.
-NO_SPEAKER_WORDS = FUNCTION_WORDS | frozenset(
-    {
-        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-        "oktober", "november", "dezember", "demnach",
-    }
-)  # fmt: skip
 # "wird von Reuters zitiert": the agent of a passive speech verb is its speaker.
 AGENT_PREPOSITIONS = frozenset({"von", "vom"})
 # Passive cues whose grammatical subject is still the one who spoke ("X wird zitiert").
@@ -348,7 +342,7 @@ class SpeakerResolver:
         token = tokens[index]
         if is_possessor(tokens, index):
             return None  # "Hannovers Trainer Stefan Kaya": the trainer speaks, not Hannover
-        if token.text.lower() in NO_SPEAKER_WORDS:
+        if token.text.lower() in FUNCTION_WORDS | NON_NAME_WORDS:
             return None  # "Von „…“ sprachen …", "Ende Januar verkündete …"
         if inside_quoted_title(tokens, index):
             return None  # only the whole name is a candidate, and only as a last resort
@@ -370,8 +364,20 @@ class SpeakerResolver:
         if token.pos == "NN" and (generic or self._institution_at(tokens, index)):
             if is_speech_noun(self._lexicon, token):
                 return None
+            named = self._name_after(tokens, index)
+            if named is not None:  # "der Fernsehsender CBS": the noun is the name's class
+                return self._candidate(
+                    tokens, phrase_start(tokens, index), named.last, named.speaker.name
+                )
             return self._candidate(tokens, phrase_start(tokens, index), index, None, named=True)
         return None
+
+    def _name_after(self, tokens: Sequence[Token], index: int) -> _Candidate | None:
+        following = index + 1
+        if following >= len(tokens) or self._mention_at(tokens[following].start) is None:
+            return None
+        named = self._candidate_at(tokens, following, generic=False)
+        return named if named is not None and named.speaker.name is not None else None
 
     def _owned_name(self, tokens: Sequence[Token], index: int, mention: Mention | None) -> bool:
         name = mention.canonical if mention is not None else None

@@ -36,6 +36,13 @@ SPEAKING_ABSTRACTS = (
     "leitung", "versammlung", "vertretung", "bevölkerung", "mehrheit", "minderheit",
     "öffentlichkeit", "bündnis", "forschung", "innung", "direktion",
 )  # fmt: skip
+# Capitalised words that name no one, however a tagger or recogniser reads them.
+NON_NAME_WORDS = frozenset(
+    {
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember", "demnach",
+    }
+)  # fmt: skip
 # Words that may stand between a determiner and its noun without changing the case.
 CASE_FILLER_TAGS = frozenset({"CARD", "ADV", "ADJD"})
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
