@@ -19,6 +19,7 @@ from dataclasses import replace
 import gender_guesser.detector as gender
 
 from synopse.annotate.quotes_clauses import (
+    anaphor_source,
     clause_before,
     impersonal_source,
     indirect_after,
@@ -223,7 +224,7 @@ class QuoteFinder:
             summary = summarised_before(text, tokens, before, self._lexicon, resolver)
             if summary is not None:
                 return summary
-        found = self._sentence_quote(text, tokens, resolver, previous)
+        found = self._sentence_quote(text, tokens, resolver, previous, before)
         if found is None and not touches_marks(sentence, marked):
             found = self._speech_act(text, tokens, resolver)
         return found
@@ -234,9 +235,12 @@ class QuoteFinder:
         tokens: Sequence[Token],
         resolver: SpeakerResolver,
         previous: Quote | None,
+        before: Sequence[Token],
     ) -> Quote | None:
         if tokens[0].text.lower() in ANAPHORIC_MARKERS:
-            return reported_anaphoric(text, tokens, previous)
+            return reported_anaphoric(
+                text, tokens, previous, anaphor_source(text, before, resolver)
+            )
         for index in range(len(tokens)):
             quote = self._quote_at(text, tokens, index, resolver)
             if quote is not None:

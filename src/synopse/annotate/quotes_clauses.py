@@ -18,6 +18,7 @@ from synopse.annotate.speech_phrases import FINITE_VERB_TAGS
 from synopse.model import Quote, QuoteKind, Span, Token
 
 _SOURCE_PREPOSITIONS = frozenset({"von", "vom"})
+_EMERGES = "hervor"  # "Das geht aus dem Bericht hervor": the report is the source
 _IMPERSONAL_SOURCES = frozenset({"aus", "von", "vom", "bei", "beim", "in", "im", "auf"})
 _PUNCT = frozenset({"$,", "$.", "$("})
 _CLAUSE_BREAK = frozenset({"$,", "$."})
@@ -187,14 +188,33 @@ def impersonal_source(
     return resolver.first(tokens[sources[0] + 1 : index], from_end=False)
 
 
-def reported_anaphoric(text: str, tokens: Sequence[Token], previous: Quote | None) -> Quote | None:
-    """ "Demnach seien …": the source is the one just quoted, named by the adverb itself."""
+def reported_anaphoric(
+    text: str, tokens: Sequence[Token], previous: Quote | None, source: Speaker | None
+) -> Quote | None:
+    """ "Demnach seien …": the adverb names the source (as the Wikinews corpus marks it); it
+    stands for the one just quoted, else the one the sentence before names (`source`)."""
     clause = trim(tokens[1:])
     if not clause:
         return None
-    name = previous.speaker_name if previous else None
+    name = previous.speaker_name if previous is not None else None
+    if name is None and source is not None:
+        name = source.name
     speaker = Speaker(Span(tokens[0].start, tokens[0].end, tokens[0].text), name)
     return make_quote(text, clause[0].start, clause[-1].end, QuoteKind.REPORTED, speaker, tokens, 0)
+
+
+def anaphor_source(text: str, before: Sequence[Token], resolver: SpeakerResolver) -> Speaker | None:
+    """What "Demnach" refers to in the sentence before: the document after "aus … hervor"
+    ("Das geht aus dem Urteil hervor."), else the noun phrase opening it ("Die Studie …")."""
+    emerges = next((i for i, t in enumerate(before) if t.text.lower() == _EMERGES), None)
+    origin = next((i for i, t in enumerate(before[:emerges]) if t.text.lower() == "aus"), None)
+    if emerges is not None and origin is not None and origin + 1 < emerges:
+        document = before[origin + 1 : emerges]
+        named = resolver.first(document, from_end=False)
+        start, end = document[0].start, document[-1].end
+        span = Span(start, end, text[start:end])
+        return Speaker(span, named.name if named else None)
+    return resolver.subject(before, generic=True) if before else None
 
 
 def is_so_report(tokens: Sequence[Token], index: int) -> bool:

@@ -31,6 +31,7 @@ class Marked:
     outer_end: int
     start: int
     end: int
+    name: bool = False  # a short name in quotation marks ("die „Computerwoche“"), no quote
 
 
 # -- quotation marks ------------------------------------------------------------------------
@@ -47,7 +48,8 @@ def marked_spans(text: str) -> tuple[Marked, ...]:
             continue
         start, end = _strip(text, position + 1, close)
         if end > start:
-            found.append(Marked(position, close + 1, start, end))
+            name = _is_quoted_name(text[start:end])
+            found.append(Marked(position, close + 1, start, end, name))
         position = close + 1
     return tuple(found)
 
@@ -113,8 +115,15 @@ def is_name_or_title(content: str, *, has_cue: bool) -> bool:
     return all(capitalised) and all(small)
 
 
+def _is_quoted_name(content: str) -> bool:
+    """Short and capitalised like a name: never a direct quote, so its words stay in the
+    frame, where they can name a speaker ("verkündete der „Hessische Turnverband“")."""
+    return not is_statement(content) and is_title_like(content)
+
+
 def inside_marks(token: Token, marked: Sequence[Marked]) -> bool:
-    return any(m.outer_start <= token.start < m.outer_end for m in marked)
+    """Inside a quotation (a quoted name is part of the frame around it)."""
+    return any(m.outer_start <= token.start < m.outer_end and not m.name for m in marked)
 
 
 def frame_tokens(

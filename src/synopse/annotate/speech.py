@@ -14,13 +14,20 @@ from importlib import resources
 from synopse.annotate.speech_phrases import (
     FINITE_VERB_TAGS,
     INDEFINITE_DETERMINERS,
+    NON_NAME_WORDS,
     NOUN_TAGS,
     adverbial_vorfeld_end,
+    case_start,
     head_name,
+    inside_quoted_title,
+    is_abstract,
     is_age_noun,
+    is_carrier,
     is_passive,
     is_possessor,
+    is_postnominal_genitive,
     phrase_start,
+    quoted_title_end,
     same_role,
     source_phrase,
     without_article,
@@ -264,6 +271,8 @@ class SpeakerResolver:
                 continue
             distance = candidate.first - cue if candidate.first > cue else cue - candidate.last
             if not candidate.governed and 0 < distance <= 2 and (after or candidate.last < cue):
+                if is_abstract(tokens[candidate.first : candidate.last + 1]):
+                    continue  # "bestätigte die Entscheidung": an object, nobody speaking
                 return candidate.speaker
         return None
 
@@ -275,9 +284,10 @@ class SpeakerResolver:
             return candidate.first - cue
         return 1 if candidate.first == 0 else cue - candidate.last
 
-    def subject(self, tokens: Sequence[Token]) -> Speaker | None:
-        """The noun phrase that opens the tokens, when it can be a subject ("Das Gericht …")."""
-        for candidate in self._candidates(tokens, generic=False):
+    def subject(self, tokens: Sequence[Token], *, generic: bool = False) -> Speaker | None:
+        """The noun phrase that opens the tokens, when it can be a subject ("Das Gericht …");
+        with `generic`, any noun phrase ("Die Studie …"), not only names, roles and pronouns."""
+        for candidate in self._candidates(tokens, generic=generic):
             if candidate.first == 0 and not candidate.governed:
                 return candidate.speaker
             return None
@@ -288,15 +298,33 @@ class SpeakerResolver:
 
         A source no mention names is called by its head noun ("nach Angaben des
         Finanzministeriums" -> "Finanzministerium"), unless it is indefinite ("ein Sprecher").
+        A web page or a result is named after its owner ("auf der Internetseite des
+        Unternehmens" -> the company), else unknown ("laut vorläufigem Endergebnis").
         """
         phrase = source_phrase(tokens, from_end)
         candidates = list(self._candidates(phrase, generic=True))
         if not candidates:
             return None
         chosen = candidates[-1] if from_end else candidates[0]
+        if is_carrier(phrase[chosen.first : chosen.last + 1]):
+            owner = next((c for c in candidates if c.first > chosen.last), None)
+            return Speaker(chosen.speaker.span, owner.speaker.name if owner else None)
+        titled = self._with_quoted_title(phrase, chosen)
+        if titled is not None:  # "des Nachrichtenmagazins „Der Spiegel“"
+            return titled
         if chosen.speaker.name is None and chosen.speaker.span is not None:
             return Speaker(chosen.speaker.span, head_name(phrase[chosen.first : chosen.last + 1]))
         return chosen.speaker
+
+    def _with_quoted_title(self, phrase: Sequence[Token], chosen: _Candidate) -> Speaker | None:
+        """A noun followed by its name in quotation marks: the name, with the noun's span."""
+        opening = chosen.last + 1
+        end = quoted_title_end(phrase, opening) if opening < len(phrase) else None
+        if end is None or chosen.speaker.span is None:
+            return None
+        start, stop = phrase[chosen.first].start, phrase[end].end
+        name = self._text[phrase[opening + 1].start : phrase[end - 1].end]
+        return Speaker(Span(start, stop, self._text[start:stop]), name)
 
     def _candidates(self, tokens: Sequence[Token], *, generic: bool) -> Iterator[_Candidate]:
         index = 0
@@ -314,7 +342,17 @@ class SpeakerResolver:
         token = tokens[index]
         if is_possessor(tokens, index):
             return None  # "Hannovers Trainer Stefan Kaya": the trainer speaks, not Hannover
+        if token.text.lower() in FUNCTION_WORDS | NON_NAME_WORDS:
+            return None  # "Von „…“ sprachen …", "Ende Januar verkündete …"
+        if inside_quoted_title(tokens, index):
+            return None  # only the whole name is a candidate, and only as a last resort
+        title_end = quoted_title_end(tokens, index) if generic else None
+        if title_end is not None:  # der „Hessische Turnverband“, laut „Computerwoche“
+            name = self._text[tokens[index + 1].start : tokens[title_end - 1].end]
+            return self._candidate(tokens, phrase_start(tokens, index), title_end, name)
         mention = self._mention_at(token.start)
+        if self._owned_name(tokens, index, mention):
+            return None  # "erklärte die Fraktion zum Rücktritt Hartmanns"
         if mention is not None and (generic or mention.type in SPEAKER_TYPES):
             return self._mention_candidate(tokens, index, mention)
         if token.pos == "NN" and (self._lexicon.is_role(token.text) or is_age_noun(token)):
@@ -326,8 +364,33 @@ class SpeakerResolver:
         if token.pos == "NN" and (generic or self._institution_at(tokens, index)):
             if is_speech_noun(self._lexicon, token):
                 return None
+            named = self._name_after(tokens, index)
+            if named is not None:  # "der Fernsehsender CBS": the noun is the name's class
+                return self._candidate(
+                    tokens, phrase_start(tokens, index), named.last, named.speaker.name
+                )
             return self._candidate(tokens, phrase_start(tokens, index), index, None, named=True)
         return None
+
+    def _name_after(self, tokens: Sequence[Token], index: int) -> _Candidate | None:
+        following = index + 1
+        if following >= len(tokens) or self._mention_at(tokens[following].start) is None:
+            return None
+        named = self._candidate_at(tokens, following, generic=False)
+        return named if named is not None and named.speaker.name is not None else None
+
+    def _owned_name(self, tokens: Sequence[Token], index: int, mention: Mention | None) -> bool:
+        name = mention.canonical if mention is not None else None
+        if not is_postnominal_genitive(tokens, index, name):
+            return False
+        return not (
+            self._lexicon.is_role(tokens[index - 1].text) or self._after_speech_noun(tokens, index)
+        )
+
+    def _after_speech_noun(self, tokens: Sequence[Token], index: int) -> bool:
+        """ "die Worte Armstrongs", "nach Aussagen des Amtes": a genitive after a speech noun
+        names the speaker."""
+        return index > 0 and is_speech_noun(self._lexicon, tokens[index - 1])
 
     def _candidate(
         self,
@@ -342,9 +405,11 @@ class SpeakerResolver:
         if named and name is None:
             name = self._described(tokens, first, last)
         span = Span(start, end, self._text[start:end])
-        governed = (first > 0 and tokens[first - 1].pos in GOVERNING_TAGS) or tokens[
-            first
-        ].text.lower() in OBLIQUE_DETERMINERS
+        opening = case_start(tokens, first)
+        governed = (opening > 0 and tokens[opening - 1].pos in GOVERNING_TAGS) or (
+            tokens[opening].text.lower() in OBLIQUE_DETERMINERS
+            and not self._after_speech_noun(tokens, opening)
+        )
         return _Candidate(first, last, Speaker(span, name), governed)
 
     def _described(self, tokens: Sequence[Token], first: int, last: int) -> str | None:

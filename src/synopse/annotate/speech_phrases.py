@@ -12,6 +12,39 @@ from synopse.model import Token
 FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 NOUN_TAGS = frozenset({"NN", "NE"})
 DETERMINER_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "PDAT"})
+# A name in quotation marks: an outlet or organisation ("laut „Computerwoche“").
+TITLE_CLOSERS = {"„": "“”", "»": "«", "«": "»", "“": "”", '"': '"'}
+MAX_TITLE_WORDS = 5
+TITLE_TAGS = frozenset({"NE", "NN", "FM", "ADJA", "ART", "APPR", "APPRART", "KON", "CARD"})
+# Head nouns of phrases that carry or count statements but make none: a web page is its
+# owner's ("auf der Internetseite des Unternehmens"), a result has no speaker ("laut
+# vorläufigem Endergebnis").
+PAGE_NOUNS = frozenset(
+    {
+        "internetseite", "internetseiten", "webseite", "webseiten", "website", "homepage",
+        "internetauftritt", "startseite", "onlineausgabe",
+    }
+)  # fmt: skip
+RESULT_NOUNS = frozenset(
+    {"ergebnis", "endergebnis", "zwischenergebnis", "wahlergebnis", "auszählung"}
+)
+# Endings of abstract nouns (actions, states, qualities) that cannot speak, and the common
+# speaking bodies that share them ("die Regierung", "die Zeitung", "die Mehrheit").
+ABSTRACT_ENDINGS = ("ung", "heit", "keit", "ismus", "nis")
+SPEAKING_ABSTRACTS = (
+    "regierung", "zeitung", "stiftung", "verwaltung", "vereinigung", "bewegung", "führung",
+    "leitung", "versammlung", "vertretung", "bevölkerung", "mehrheit", "minderheit",
+    "öffentlichkeit", "bündnis", "forschung", "innung", "direktion",
+)  # fmt: skip
+# Capitalised words that name no one, however a tagger or recogniser reads them.
+NON_NAME_WORDS = frozenset(
+    {
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember", "demnach",
+    }
+)  # fmt: skip
+# Words that may stand between a determiner and its noun without changing the case.
+CASE_FILLER_TAGS = frozenset({"CARD", "ADV", "ADJD"})
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 
 
@@ -36,6 +69,54 @@ def adverbial_vorfeld_end(tokens: Sequence[Token], cue: int) -> int:
     if any(t.pos in FINITE_VERB_TAGS or t.pos == "$," for t in tokens[:cue]):
         return 0
     return cue
+
+
+def quoted_title_end(tokens: Sequence[Token], index: int) -> int | None:
+    """The closing mark of a short name in quotation marks opening at `index` ("der „Hessische
+    Turnverband“", "laut „Computerwoche“"): up to five words, no verb, no clause, one noun."""
+    if tokens[index].text not in TITLE_CLOSERS:
+        return None
+    closers = TITLE_CLOSERS[tokens[index].text]
+    for end in range(index + 2, min(len(tokens), index + MAX_TITLE_WORDS + 2)):
+        if tokens[end].text in closers:
+            inner = tokens[index + 1 : end]
+            if inner[0].text[:1].isupper() and _title_words(inner):
+                return end
+            return None
+    return None
+
+
+def inside_quoted_title(tokens: Sequence[Token], index: int) -> bool:
+    """A word of a quoted name ("der „Berliner Zeitung“"): seen only as part of the name."""
+    for opening in range(max(0, index - MAX_TITLE_WORDS), index):
+        end = quoted_title_end(tokens, opening)
+        if end is not None and end >= index:
+            return True
+    return False
+
+
+def _title_words(inner: Sequence[Token]) -> bool:
+    return (
+        all(t.pos in TITLE_TAGS or t.text[:1].isupper() for t in inner)
+        and any(t.pos in NOUN_TAGS | {"FM"} for t in inner)
+        and not any(t.pos.startswith("V") or t.pos.startswith("$") for t in inner)
+    )
+
+
+def is_carrier(phrase: Sequence[Token]) -> bool:
+    """A noun phrase whose head is a web page or a result."""
+    nouns = [t for t in phrase if t.pos in NOUN_TAGS]
+    return bool(nouns) and nouns[-1].text.lower() in PAGE_NOUNS | RESULT_NOUNS
+
+
+def is_abstract(phrase: Sequence[Token]) -> bool:
+    """A noun phrase whose head is an abstract noun ("die Entscheidung", "keine
+    Gewissheit"), not one of the bodies that speak ("die Bundesregierung")."""
+    nouns = [t.text.lower() for t in phrase if t.pos == "NN"]
+    if not nouns:
+        return False
+    head = nouns[-1]
+    return head.endswith(ABSTRACT_ENDINGS) and not head.endswith(SPEAKING_ABSTRACTS)
 
 
 def is_age_noun(token: Token) -> bool:
@@ -63,6 +144,8 @@ def head_name(phrase: Sequence[Token]) -> str | None:
     if not nouns:
         return None
     head = nouns[-1] if phrase[0].pos in DETERMINER_TAGS | {"APPRART"} else nouns[0]
+    if head.pos == "NN" and head.text.endswith("es") and head.lemma == head.text[:-2]:
+        return head.lemma  # "des Amtes" -> "Amt"
     return without_genitive(head.text)
 
 
@@ -80,12 +163,38 @@ def phrase_start(tokens: Sequence[Token], index: int) -> int:
     return index
 
 
+def case_start(tokens: Sequence[Token], index: int) -> int:
+    """Where the words that decide a noun's case begin: back over determiners, numbers and
+    adverbs between them ("den 18 Mitarbeitern", "den derzeit schwachen Dollar")."""
+    while index > 0 and tokens[index - 1].pos in DETERMINER_TAGS | CASE_FILLER_TAGS:
+        index -= 1
+    while index < len(tokens) - 1 and tokens[index].pos in CASE_FILLER_TAGS:
+        index += 1  # an adverb opening the run belongs to the clause ("sagte gestern Merkel")
+    return index
+
+
+def is_postnominal_genitive(tokens: Sequence[Token], index: int, name: str | None) -> bool:
+    """A one-word name in the genitive right after a noun ("zum Rücktritt Hartmanns"): it
+    belongs to that noun and is no subject. Callers rule out titles ("Ministerin Weber")."""
+    token = tokens[index]
+    if index == 0 or token.pos != "NE" or not token.text.endswith("s"):
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is not None and following.pos == "NE":
+        return False
+    if tokens[index - 1].pos != "NN":
+        return False
+    return name is None or token.text not in name.split()
+
+
 def without_article(tokens: Sequence[Token], text: str) -> str:
     words = [t for t in tokens if t.pos != "ART"] or list(tokens)
     return text[words[0].start : words[-1].end]
 
 
 def without_genitive(name: str) -> str:
+    if name.endswith("nis"):  # "Bündnis", "Ergebnis": no genitive ending
+        return name
     return name[:-1] if name.endswith("s") and len(name) > 3 and name[-2] not in "sxz" else name
 
 

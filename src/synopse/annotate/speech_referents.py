@@ -142,7 +142,7 @@ class Referents:
             if compound is not None:
                 return compound
         recent = [m for m in organisations if noun.start - m.end <= DESCRIPTOR_WINDOW]
-        if word in self._org_nouns and recent:
+        if (word in self._org_nouns or noun.lemma.lower() in self._org_nouns) and recent:
             return recent[-1].canonical
         return None
 
