@@ -8,6 +8,7 @@ import pytest
 from synopse.annotate.annotator import Annotator
 from synopse.cluster import StoryClusterer
 from synopse.cluster.features import article_features
+from synopse.cluster.index import StoryIndex
 from synopse.model import Article
 
 FIRE = (
@@ -82,3 +83,18 @@ def test_names_are_specific_places_and_people_without_genitive(two_fires: list[A
     features = article_features(two_fires[0])
     assert {"kornwede", "halbritz"} <= features.names
     assert features.names_a_place
+
+
+def test_restored_open_state_keeps_the_names_and_older_states_load_without_them(
+    two_fires: list[Article],
+) -> None:
+    index = StoryClusterer(embeddings="none").fit(two_fires).index_
+    state = index.open_state()
+    restored = StoryIndex.from_open_state(7, state)
+    member = restored.stories[0].members[0]
+    assert {"kornwede", "halbritz"} <= member.names and member.names_a_place
+    for story in state["stories"]:
+        for data in story["members"]:
+            del data["names"], data["names_a_place"]
+    older = StoryIndex.from_open_state(7, state).stories[0].members[0]
+    assert older.names == frozenset() and not older.names_a_place
