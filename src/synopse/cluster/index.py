@@ -52,6 +52,8 @@ class Member:
     vector: dict[str, float]  # L2-normalised TF-IDF, weighted with the IDF of its arrival
     entities: dict[str, float]  # entity key -> weight
     embedding: NDArray[np.float32] | None
+    names: frozenset[str] = frozenset()  # specific places and people (cluster.features)
+    names_a_place: bool = False
 
 
 @dataclass(slots=True)
@@ -242,14 +244,17 @@ def _member_data(member: Member) -> dict[str, Any]:
         "vector": member.vector,
         "entities": member.entities,
         "embedding": _vector_text(member.embedding),
+        "names": sorted(member.names),
+        "names_a_place": member.names_a_place,
     }
 
 
 def _member(data: dict[str, Any]) -> Member:
     # The position only orders a clusterer's own labels; a restored member has none.
-    return Member(
-        -1, _day(data["day"]), data["vector"], data["entities"], _vector(data["embedding"])
-    )
+    # A state saved before names were kept restores members without names: never in conflict.
+    names, place = frozenset(data.get("names", ())), bool(data.get("names_a_place", False))
+    day, embedding = _day(data["day"]), _vector(data["embedding"])
+    return Member(-1, day, data["vector"], data["entities"], embedding, names, place)
 
 
 def _open_postings(postings: dict[str, dict[int, None]], alive: set[int]) -> dict[str, list[int]]:

@@ -6,6 +6,14 @@ the headline-and-lead embeddings rescaled from its narrow band to 0..1. It shrin
 between the two articles beyond the first (`time_decay`) and is zero beyond `max_days_apart`.
 A story's score is the mean of the article's best `TOP_LINKS` pair scores with the story's
 recent members: one close sibling is not enough, a story of two still counts.
+
+Evidence against: when both articles name a town or city, and of the specific places and
+people they name (cluster.features) share none, the pair keeps only `distinct_names_factor` of
+its score. Reports of one kind (a fire, a strike, a council budget) in two towns use the same
+words and embed almost alike; only their names tell them apart. Reports of one event nearly
+always share a name: the town, a district, a spokesperson or the person they are about. An
+article that names no town (the recogniser missed a small one, or it names only the road and
+the mayor) is never in conflict: missing evidence is not evidence against.
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ class SimilarityWeights:
     # Share of the score lost over `max_days_apart` days beyond the first: reports of one event
     # mostly appear within a day of each other, a second event of the same actors days later.
     time_decay: float = 0.8
+    # Share of a pair's score kept when both name specific places or people and share none.
+    distinct_names_factor: float = 0.3
 
 
 def pair_similarity(
@@ -37,7 +47,15 @@ def pair_similarity(
     if days > max_days_apart:
         return 0.0
     closeness = 1.0 - weights.time_decay * max(0, days - 1) / max(1, max_days_apart)
-    return closeness * _content_similarity(new, old, weights)
+    score = closeness * _content_similarity(new, old, weights)
+    if _named_apart(new, old):
+        score *= weights.distinct_names_factor
+    return score
+
+
+def _named_apart(new: Member, old: Member) -> bool:
+    """Both name a town and people or places, and no name is shared."""
+    return new.names_a_place and old.names_a_place and new.names.isdisjoint(old.names)
 
 
 def _content_similarity(new: Member, old: Member, weights: SimilarityWeights) -> float:

