@@ -355,7 +355,7 @@ class SpeakerResolver:
             return None  # "erklärte die Fraktion zum Rücktritt Hartmanns"
         if mention is not None and (generic or mention.type in SPEAKER_TYPES):
             return self._mention_candidate(tokens, index, mention)
-        if token.pos == "NN" and (self._lexicon.is_role(token.text) or is_age_noun(token)):
+        if (token.pos == "NN" and self._lexicon.is_role(token.text)) or is_age_noun(token):
             return self._role_candidate(tokens, index)
         if token.pos == "PPER" and token.text.lower() in SUBJECT_PRONOUNS:
             return self._candidate(tokens, index, index, self._refs.antecedent(token))
@@ -464,8 +464,9 @@ class SpeakerResolver:
             return self._candidate(tokens, first, apposition.last, apposition.speaker.name)
         if tokens[first].text.lower() in INDEFINITE_DETERMINERS:
             return self._candidate(tokens, first, index, None)  # "ein Sprecher": someone new
-        if is_age_noun(tokens[index]):  # "der 41-Jährige": the person just named
-            return self._candidate(tokens, first, index, self._refs.last_person(tokens[index]))
+        article = tokens[first].text if first < index else ""
+        if is_age_noun(tokens[index]):  # "der 41-Jährige": the person of that age, or just named
+            return self._candidate(tokens, first, index, self._refs.of_age(article, tokens[index]))
         return self._candidate(tokens, first, index, self._refs.holder_of(tokens[index]))
 
     def _apposition(self, tokens: Sequence[Token], role: int) -> _Candidate | None:

@@ -48,6 +48,10 @@ CASE_FILLER_TAGS = frozenset({"CARD", "ADV", "ADJD"})
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 
 
+# Tags HanTa gives "der 52-Jährige": a noun, or a nominalised adjective.
+AGE_NOUN_TAGS = frozenset({"NN", "NNA", "ADJA", "ADJD"})
+
+
 def is_passive(tokens: Sequence[Token], cue: int) -> bool:
     """A participle cue with a form of "werden" in its clause: "Er wird beschuldigt, …"."""
     if tokens[cue].pos != "VVPP":
@@ -120,8 +124,15 @@ def is_abstract(phrase: Sequence[Token]) -> bool:
 
 
 def is_age_noun(token: Token) -> bool:
-    """ "41-Jährige", "24-Jähriger": news refers back to the person just named by age."""
-    return token.pos == "NN" and token.text.lower().rstrip("rn").endswith("-jährige")
+    """ "41-Jährige", "24-Jähriger": news refers back to a person named earlier by age. HanTa
+    often tags the nominalised adjective ADJA; the capital "J" tells it from "52-jährige"."""
+    return token.pos in AGE_NOUN_TAGS and token.text.rstrip("rn").endswith("-Jährige")
+
+
+def age_of(token: Token) -> int | None:
+    """The age an age noun names: "52-Jährige" -> 52."""
+    digits = token.text.split("-", 1)[0]
+    return int(digits) if digits.isdigit() else None
 
 
 def is_possessor(tokens: Sequence[Token], index: int) -> bool:
