@@ -80,6 +80,24 @@ def quote_with(
             "Sonst verlieren wir Jahre",
             "Katrin Sommer",
         ),
+        (  # a party noun: the one person introduced with that party
+            "Der SPD-Politiker Jan Roth kritisierte den Haushalt. Auch Petra Lindner (CDU) "
+            "meldete sich. Der SPD-Abgeordnete sagte, das Geld reiche nicht.",
+            "das Geld reiche nicht",
+            "Jan Roth",
+        ),
+        (  # "die Grünen-Frau": the Green woman, not the man of another party named since
+            "Die Grünen-Politikerin Katrin Sommer verlangte mehr Radwege. Der "
+            "CDU-Abgeordnete Tom Hahn lehnte ab. Die Grünen-Frau sagte, sie gebe nicht auf.",
+            "sie gebe nicht auf",
+            "Katrin Sommer",
+        ),
+        (  # a nominalised adjective as role noun (tagged NNA)
+            "Der Vorsitzende Karl Weber eröffnete die Sitzung. Der Vorsitzende sagte, der "
+            "Etat stehe.",
+            "der Etat stehe",
+            "Karl Weber",
+        ),
         (  # a cue-less quote right after "sagte der 22-Jährige" inherits the person
             "Der Radprofi Tim Albers hat die Etappe gewonnen. „Ich bin unglaublich müde“, "
             "sagte der 22-Jährige im Ziel. „Aber das war es wert.“",
@@ -120,6 +138,11 @@ def test_role_nouns_with_evidence_name_the_person(
             "Der Student Lukas Berg demonstrierte vor der Mensa. Die Studentin sagte, das "
             "Essen sei zu teuer.",
             "das Essen sei zu teuer",
+        ),
+        (  # two people of that party: no guess
+            "Jan Roth (CDU) und Karl Weber (CDU) stritten im Ausschuss. Der CDU-Mann sagte, "
+            "er bleibe dabei.",
+            "er bleibe dabei",
         ),
         (  # "die Präsidentin" is never a man introduced as "Präsident", whatever the synonym
             "Präsident Karl Meier eröffnete die Sitzung. Die Präsidentin sagte, der Haushalt "

@@ -50,6 +50,8 @@ INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "e
 
 # Tags HanTa gives "der 52-Jährige": a noun, or a nominalised adjective.
 AGE_NOUN_TAGS = frozenset({"NN", "NNA", "ADJA", "ADJD"})
+# "der CDU-Mann", "die Grünen-Frau": heads that make a party or club prefix a person noun.
+AFFILIATION_HEADS = frozenset({"mann", "frau"})
 
 
 def is_passive(tokens: Sequence[Token], cue: int) -> bool:
@@ -127,6 +129,17 @@ def is_age_noun(token: Token) -> bool:
     """ "41-Jährige", "24-Jähriger": news refers back to a person named earlier by age. HanTa
     often tags the nominalised adjective ADJA; the capital "J" tells it from "52-jährige"."""
     return token.pos in AGE_NOUN_TAGS and token.text.rstrip("rn").endswith("-Jährige")
+
+
+def is_affiliation_noun(token: Token) -> bool:
+    """ "der CDU-Mann", "die SPD-Frau": a person named by party or club, not by office."""
+    prefix, _, head = token.text.rpartition("-")
+    return token.pos == "NN" and prefix[:1].isupper() and head.lower() in AFFILIATION_HEADS
+
+
+def is_person_label(token: Token) -> bool:
+    """An age or affiliation noun, which refers back to a person like a role noun does."""
+    return is_age_noun(token) or is_affiliation_noun(token)
 
 
 def age_of(token: Token) -> int | None:

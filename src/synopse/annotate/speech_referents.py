@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from importlib import resources
 
-from synopse.annotate.speech_phrases import age_of
+from synopse.annotate.speech_phrases import age_of, same_word
 from synopse.model import EntityType, Mention, Token
 
 _DATA = "synopse.annotate.data"
@@ -47,6 +47,8 @@ AGE_BEFORE = re.compile(
 )
 # A name followed by its role: "Jan Kröger, Anwalt der Familie," or "Jana Roth, die Anwältin".
 ROLE_AFTER = re.compile(r"\s*,\s*(?:der |die )?([\w-]+)")
+# A party in brackets after the name: "Jan Roth (SPD)".
+PARTY_AFTER = re.compile(r"\s*\(([\w-]+)\)")
 _NOT_HE = frozenset({"female", "mostly_female"})
 _NOT_SHE = frozenset({"male", "mostly_male"})
 
@@ -95,7 +97,30 @@ class Referents:
             trail = ROLE_AFTER.match(self._text, mention.end)
             if trail and self._role_fits(trail.group(1), role.text):
                 return mention.canonical
-        return None
+        return self._affiliated(role, before)
+
+    def _affiliated(self, role: Token, before: Sequence[Mention]) -> str | None:
+        """ "der SPD-Abgeordnete", "die Grünen-Frau": the one person introduced with that
+        party ("SPD-Politiker Jan Roth", "Jan Roth (SPD)"); two such people: unknown."""
+        prefix, _, head = role.text.rpartition("-")
+        if len(prefix) < 2:
+            return None
+        feminine = head.lower().endswith(FEMININE_SUFFIX) or head.lower() == "frau"
+        excluded = _NOT_SHE if feminine else _NOT_HE
+        members = {
+            m.canonical
+            for m in before
+            if self._party_of(m, prefix) and self._genders(m.canonical.split()[0]) not in excluded
+        }
+        return members.pop() if len(members) == 1 else None
+
+    def _party_of(self, mention: Mention, prefix: str) -> bool:
+        lead = self._text[: mention.start].split()[-1:]
+        labels = [mention.role or "", lead[0] if lead else ""]
+        if any(same_word(label.split("-")[0], prefix) for label in labels if "-" in label):
+            return True
+        bracket = PARTY_AFTER.match(self._text, mention.end)
+        return bracket is not None and same_word(bracket.group(1), prefix)
 
     def of_age(self, article: str, noun: Token) -> str | None:
         """ "der 54-Jährige": the person introduced with that age ("Karl Brandt (54)",
