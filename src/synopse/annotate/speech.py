@@ -24,6 +24,7 @@ from synopse.annotate.speech_phrases import (
     is_age_noun,
     is_carrier,
     is_passive,
+    is_person_label,
     is_possessor,
     is_postnominal_genitive,
     phrase_start,
@@ -173,6 +174,7 @@ GOVERNING_TAGS = frozenset({"APPR", "APPRART", "APPO", "KOKOM"})
 # ambiguous, but "dem"/"den"/"des" never are nominative.
 OBLIQUE_DETERMINERS = frozenset({"dem", "den", "des", "einem", "einen", "eines"})
 SPEAKER_TYPES = frozenset({EntityType.PER, EntityType.ORG})
+ROLE_TAGS = frozenset({"NN", "NNA"})  # "der Abgeordnete" is a nominalised adjective (NNA)
 # Cues and speakers stand close together: "sagte Kremlsprecher Dmitri Peskow am Montag".
 MAX_SPEAKER_DISTANCE = 6
 # Sentence-initial function words HanTa sometimes tags NE ("Von …").
@@ -355,7 +357,7 @@ class SpeakerResolver:
             return None  # "erklärte die Fraktion zum Rücktritt Hartmanns"
         if mention is not None and (generic or mention.type in SPEAKER_TYPES):
             return self._mention_candidate(tokens, index, mention)
-        if token.pos == "NN" and (self._lexicon.is_role(token.text) or is_age_noun(token)):
+        if is_person_label(token) or (token.pos in ROLE_TAGS and self._lexicon.is_role(token.text)):
             return self._role_candidate(tokens, index)
         if token.pos == "PPER" and token.text.lower() in SUBJECT_PRONOUNS:
             return self._candidate(tokens, index, index, self._refs.antecedent(token))
@@ -464,8 +466,9 @@ class SpeakerResolver:
             return self._candidate(tokens, first, apposition.last, apposition.speaker.name)
         if tokens[first].text.lower() in INDEFINITE_DETERMINERS:
             return self._candidate(tokens, first, index, None)  # "ein Sprecher": someone new
-        if is_age_noun(tokens[index]):  # "der 41-Jährige": the person just named
-            return self._candidate(tokens, first, index, self._refs.last_person(tokens[index]))
+        article = tokens[first].text if first < index else ""
+        if is_age_noun(tokens[index]):  # "der 41-Jährige": the person of that age, or just named
+            return self._candidate(tokens, first, index, self._refs.of_age(article, tokens[index]))
         return self._candidate(tokens, first, index, self._refs.holder_of(tokens[index]))
 
     def _apposition(self, tokens: Sequence[Token], role: int) -> _Candidate | None:

@@ -48,6 +48,12 @@ CASE_FILLER_TAGS = frozenset({"CARD", "ADV", "ADJD"})
 INDEFINITE_DETERMINERS = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 
 
+# Tags HanTa gives "der 52-Jährige": a noun, or a nominalised adjective.
+AGE_NOUN_TAGS = frozenset({"NN", "NNA", "ADJA", "ADJD"})
+# "der CDU-Mann", "die Grünen-Frau": heads that make a party or club prefix a person noun.
+AFFILIATION_HEADS = frozenset({"mann", "frau"})
+
+
 def is_passive(tokens: Sequence[Token], cue: int) -> bool:
     """A participle cue with a form of "werden" in its clause: "Er wird beschuldigt, …"."""
     if tokens[cue].pos != "VVPP":
@@ -120,8 +126,26 @@ def is_abstract(phrase: Sequence[Token]) -> bool:
 
 
 def is_age_noun(token: Token) -> bool:
-    """ "41-Jährige", "24-Jähriger": news refers back to the person just named by age."""
-    return token.pos == "NN" and token.text.lower().rstrip("rn").endswith("-jährige")
+    """ "41-Jährige", "24-Jähriger": news refers back to a person named earlier by age. HanTa
+    often tags the nominalised adjective ADJA; the capital "J" tells it from "52-jährige"."""
+    return token.pos in AGE_NOUN_TAGS and token.text.rstrip("rn").endswith("-Jährige")
+
+
+def is_affiliation_noun(token: Token) -> bool:
+    """ "der CDU-Mann", "die SPD-Frau": a person named by party or club, not by office."""
+    prefix, _, head = token.text.rpartition("-")
+    return token.pos == "NN" and prefix[:1].isupper() and head.lower() in AFFILIATION_HEADS
+
+
+def is_person_label(token: Token) -> bool:
+    """An age or affiliation noun, which refers back to a person like a role noun does."""
+    return is_age_noun(token) or is_affiliation_noun(token)
+
+
+def age_of(token: Token) -> int | None:
+    """The age an age noun names: "52-Jährige" -> 52."""
+    digits = token.text.split("-", 1)[0]
+    return int(digits) if digits.isdigit() else None
 
 
 def is_possessor(tokens: Sequence[Token], index: int) -> bool:

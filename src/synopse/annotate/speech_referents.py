@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from importlib import resources
 
+from synopse.annotate.speech_phrases import age_of, same_word
 from synopse.model import EntityType, Mention, Token
 
 _DATA = "synopse.annotate.data"
@@ -35,6 +36,19 @@ OBJECT_PREPOSITIONS = frozenset(
 MASCULINE_ARTICLES = frozenset({"der"})
 FEMININE_ARTICLES = frozenset({"die"})
 FEMININE_SUFFIX = "in"  # "Präsidentin", "Italienerin"
+# Where a person's age is given: "Karl Brandt (54)", "Karl Brandt, 54,", "Brandt ist 54 Jahre
+# alt" after the name; "der 54-jährige Karl Brandt", "die 54 Jahre alte Anwältin Jana Roth"
+# before it.
+AGE_AFTER = re.compile(
+    r"\s*(?:\((\d{1,3})\)|,\s*(\d{1,3})\s*,|[^.!?]{0,40}?\b(\d{1,3}) Jahre alt\b)"
+)
+AGE_BEFORE = re.compile(
+    r"(\d{1,3})(?:-jährige[rn]?| Jahre alte[rn]?)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+# A name followed by its role: "Jan Kröger, Anwalt der Familie," or "Jana Roth, die Anwältin".
+ROLE_AFTER = re.compile(r"\s*,\s*(?:der |die )?([\w-]+)")
+# A party in brackets after the name: "Jan Roth (SPD)".
+PARTY_AFTER = re.compile(r"\s*\(([\w-]+)\)")
 _NOT_HE = frozenset({"female", "mostly_female"})
 _NOT_SHE = frozenset({"male", "mostly_male"})
 
@@ -43,6 +57,10 @@ def _load(name: str) -> frozenset[str]:
     text = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
     return frozenset(line for line in lines if line)
+
+
+def _load_groups(name: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(line.split()) for line in _load(name))
 
 
 class Referents:
@@ -63,6 +81,7 @@ class Referents:
         self._same_role = same_role
         self._person_nouns = _load("speech_person_nouns.txt")
         self._org_nouns = _load("speech_org_nouns.txt")
+        self._synonyms = _load_groups("speech_role_synonyms.txt")
 
     def holder_of(self, role: Token) -> str | None:
         """The person a role noun stands for: a mention with that role, or one named after
@@ -75,11 +94,82 @@ class Referents:
             lead = self._text[: mention.start].split()[-1:]
             if lead and self._role_fits(lead[0].strip(",;:"), role.text):
                 return mention.canonical
+            trail = ROLE_AFTER.match(self._text, mention.end)
+            if trail and self._role_fits(trail.group(1), role.text):
+                return mention.canonical
+        return self._affiliated(role, before)
+
+    def _affiliated(self, role: Token, before: Sequence[Mention]) -> str | None:
+        """ "der SPD-Abgeordnete", "die Grünen-Frau": the one person introduced with that
+        party ("SPD-Politiker Jan Roth", "Jan Roth (SPD)"); two such people: unknown."""
+        prefix, _, head = role.text.rpartition("-")
+        if len(prefix) < 2:
+            return None
+        feminine = head.lower().endswith(FEMININE_SUFFIX) or head.lower() == "frau"
+        excluded = _NOT_SHE if feminine else _NOT_HE
+        members = {
+            m.canonical
+            for m in before
+            if self._party_of(m, prefix) and self._genders(m.canonical.split()[0]) not in excluded
+        }
+        return members.pop() if len(members) == 1 else None
+
+    def _party_of(self, mention: Mention, prefix: str) -> bool:
+        lead = self._text[: mention.start].split()[-1:]
+        labels = [mention.role or "", lead[0] if lead else ""]
+        if any(same_word(label.split("-")[0], prefix) for label in labels if "-" in label):
+            return True
+        bracket = PARTY_AFTER.match(self._text, mention.end)
+        return bracket is not None and same_word(bracket.group(1), prefix)
+
+    def of_age(self, article: str, noun: Token) -> str | None:
+        """ "der 54-Jährige": the person introduced with that age ("Karl Brandt (54)",
+        "der 54-jährige Karl Brandt"); else the latest person whose first name and given age
+        do not contradict the noun ("die 24-Jährige" is no Peter, nor someone aged 30)."""
+        age = age_of(noun)
+        people = [m for m in self._people_before(noun.start) if m.end <= noun.start]
+        ages = {m.canonical: a for m in people if (a := self._stated_age(m)) is not None}
+        for mention in reversed(people):
+            if ages.get(mention.canonical) == age:
+                return mention.canonical
+        excluded = self._excluded_genders(article.lower(), noun.text)
+        for mention in reversed(people):
+            if mention.canonical in ages:
+                continue  # introduced with another age
+            if self._genders(mention.canonical.split()[0]) not in excluded:
+                return mention.canonical
         return None
+
+    def _stated_age(self, mention: Mention) -> int | None:
+        after = AGE_AFTER.match(self._text, mention.end)
+        if after:
+            return int(next(group for group in after.groups() if group))
+        before = AGE_BEFORE.search(self._text[max(0, mention.start - 50) : mention.start])
+        return int(before.group(1)) if before else None
+
+    @staticmethod
+    def _excluded_genders(article: str, noun: str) -> frozenset[str]:
+        if noun.endswith("n"):
+            return frozenset()  # "die 24-Jährigen": plural or oblique, no gender to read
+        if article in FEMININE_ARTICLES:
+            return _NOT_SHE
+        if article in MASCULINE_ARTICLES or noun.endswith("r"):
+            return _NOT_HE
+        return frozenset()
 
     def _role_fits(self, given: str, role: str) -> bool:
         feminine = [w.lower().endswith(FEMININE_SUFFIX) for w in (given, role)]
-        return feminine[0] == feminine[1] and self._same_role(given, role)
+        if feminine[0] != feminine[1]:
+            return False
+        return self._same_role(given, role) or self._synonymous(given, role, feminine[0])
+
+    def _synonymous(self, given: str, role: str, feminine: bool) -> bool:
+        """ "Bürgermeisterin" and "Rathauschefin" name one office (data/speech_role_synonyms)."""
+        heads = [
+            w.lower().split("-")[-1].removesuffix(FEMININE_SUFFIX if feminine else "")
+            for w in (given, role)
+        ]
+        return any(heads[0] in group and heads[1] in group for group in self._synonyms)
 
     def last_person(self, token: Token) -> str | None:
         before = [m for m in self._people_before(token.start) if m.end <= token.start]
