@@ -289,3 +289,18 @@ def test_a_class_noun_before_a_name_is_named_by_it(
     quote = quote_with("das Gipfeltreffen in Genf", text, tokenizer, recognizer, finder)
     assert quote.speaker_name == "Reuters"
     assert not quote.text.startswith("Reuters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Stadträtin Petra Lindner (CDU) sagte am Montag, die Schule müsse saniert werden.",
+        "Der Abgeordnete Jonas Berg (Grüne) erklärte am Montag, die Schule müsse saniert werden.",
+    ],
+)
+def test_a_party_in_brackets_after_a_name_is_no_speaker(
+    text: str, tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    quote = quote_with("die Schule müsse saniert werden", text, tokenizer, recognizer, finder)
+    assert quote.speaker is not None
+    assert quote.speaker.text.endswith(("Lindner", "Berg")), quote.speaker

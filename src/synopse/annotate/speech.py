@@ -22,6 +22,7 @@ from synopse.annotate.speech_phrases import (
     inside_quoted_title,
     is_abstract,
     is_age_noun,
+    is_bracketed_affiliation,
     is_carrier,
     is_passive,
     is_person_label,
@@ -342,8 +343,8 @@ class SpeakerResolver:
         self, tokens: Sequence[Token], index: int, *, generic: bool
     ) -> _Candidate | None:
         token = tokens[index]
-        if is_possessor(tokens, index):
-            return None  # "Hannovers Trainer Stefan Kaya": the trainer speaks, not Hannover
+        if is_possessor(tokens, index) or is_bracketed_affiliation(tokens, index):
+            return None  # "Hannovers Trainer Stefan Kaya", "Petra Lindner (CDU)": the person
         if token.text.lower() in FUNCTION_WORDS | NON_NAME_WORDS:
             return None  # "Von „…“ sprachen …", "Ende Januar verkündete …"
         if inside_quoted_title(tokens, index):

@@ -160,6 +160,14 @@ def is_possessor(tokens: Sequence[Token], index: int) -> bool:
     )
 
 
+def is_bracketed_affiliation(tokens: Sequence[Token], index: int) -> bool:
+    """A party, club or age in brackets right after a name ("Petra Lindner (CDU) sagte"):
+    it describes the person before it and is never the speaker itself."""
+    if index < 2 or tokens[index - 1].text != "(" or tokens[index - 2].pos != "NE":
+        return False
+    return any(token.text == ")" for token in tokens[index + 1 : index + 4])
+
+
 def head_name(phrase: Sequence[Token]) -> str | None:
     """The head noun of a source phrase, genitive "s" dropped; None when indefinite."""
     if not phrase or phrase[0].text.lower() in INDEFINITE_DETERMINERS:
