@@ -1,12 +1,14 @@
-"""Fixtures of the annotation tests: one tokenizer and one rule-based recogniser per session."""
+"""Fixtures of the annotation tests: one tokenizer, one rule-based recogniser and one quote
+finder per session."""
 
 from __future__ import annotations
 
 import pytest
 
 from synopse.annotate.entities import EntityRecognizer
+from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.tokens import Tokenizer
-from synopse.model import EntityType
+from synopse.model import EntityType, Quote
 
 
 @pytest.fixture(scope="session")
@@ -17,6 +19,21 @@ def tokenizer() -> Tokenizer:
 @pytest.fixture(scope="session")
 def recognizer() -> EntityRecognizer:
     return EntityRecognizer()
+
+
+@pytest.fixture(scope="session")
+def finder() -> QuoteFinder:
+    return QuoteFinder()
+
+
+def quote_with(
+    words: str, text: str, tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> Quote:
+    """The one quote `finder` finds in `text` that contains `words`."""
+    sentences = tokenizer(text)
+    found = [q for q in finder(text, sentences, recognizer(text, sentences)) if words in q.text]
+    assert len(found) == 1, (words, found)
+    return found[0]
 
 
 def found(text: str, tokenizer: Tokenizer, recognizer: EntityRecognizer) -> dict[str, EntityType]:

@@ -10,21 +10,7 @@ import pytest
 from synopse.annotate.entities import EntityRecognizer
 from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.tokens import Tokenizer
-from synopse.model import Quote
-
-
-@pytest.fixture(scope="module")
-def finder() -> QuoteFinder:
-    return QuoteFinder()
-
-
-def quote_with(
-    words: str, text: str, tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
-) -> Quote:
-    sentences = tokenizer(text)
-    found = [q for q in finder(text, sentences, recognizer(text, sentences)) if words in q.text]
-    assert len(found) == 1, (words, found)
-    return found[0]
+from tests.annotate.conftest import quote_with
 
 
 @pytest.mark.parametrize(
