@@ -1,6 +1,6 @@
 """Quote finding and speakers measured on the team-written gold set (tests/golden/quotes).
 
-    .venv/bin/python benchmarks/quality_quotes_gold.py [dev|holdout|holdout2|all]
+    .venv/bin/python benchmarks/quality_quotes_gold.py [dev|holdout|holdout2|holdout3|all]
 
 A predicted quote matches a gold quote of the same kind when their character overlap is at
 least half of the shorter one. Speaker accuracy is measured on matched gold quotes: the
@@ -28,7 +28,7 @@ from synopse.model import Quote
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "golden" / "quotes"
 KINDS = ("direct", "indirect", "reported")
 SPEAKER_KINDS = ("name", "role", "pronoun", "institution", "unknown")
-SPLITS = ("dev", "holdout", "holdout2")
+SPLITS = ("dev", "holdout", "holdout2", "holdout3")
 
 
 @dataclass

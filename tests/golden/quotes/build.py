@@ -1,4 +1,4 @@
-"""Build the quote gold set (dev, holdout, holdout2 .jsonl) from the marked-up sources.
+"""Build the quote gold set (dev, holdout, holdout2, holdout3 .jsonl) from the marked-up sources.
 
     .venv/bin/python tests/golden/quotes/build.py
 
