@@ -40,7 +40,9 @@ HEADLINE_WINDOW = 8
 # Lines of at most this many words without sentence punctuation, above an extracted article's
 # first paragraph, are labels (breadcrumbs, kickers), not text.
 _LABEL_WORDS = 3
-_PHOTO_CREDIT = re.compile(r"\(?(foto|fotos|bild|photo|image|symbolbild|bildquelle|bildnachweis)s?:", re.I)
+_PHOTO_CREDIT = re.compile(
+    r"\(?(foto|fotos|bild|photo|image|symbolbild|bildquelle|bildnachweis)s?:", re.I
+)
 # Re-cleaning the result converges in one or two passes; the cap only guards odd input.
 MAX_PASSES = 4
 

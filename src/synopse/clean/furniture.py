@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from synopse.clean.metadata import find_author, is_date_line
 
@@ -193,7 +194,7 @@ def teaser_dates(verdicts: list[Verdict], start: int, end: int) -> int | None:
         and len(verdicts[i].text.split()) <= TEASER_DATE_WORDS
         and is_date_line(verdicts[i].text)
     ]
-    for earlier, later in zip(dates, dates[1:], strict=False):
+    for earlier, later in pairwise(dates):
         if later - earlier <= TEASER_DATE_GAP:
             return earlier
     return None
