@@ -98,6 +98,12 @@ def test_a_paragraph_ending_in_a_source_stays() -> None:
     ("line", "reason"),
     [
         ("Abbildung 2: Radverkehr an der Ringstraße im Jahresverlauf", "caption"),
+        (
+            "Abb. 4: Zählstelle am Ring. Die Zahl der Radfahrten stieg an Werktagen von rund "
+            "3.000 im Frühjahr auf mehr als 5.500 im Spätsommer, an Wochenenden blieb sie fast "
+            "gleich, weil vor allem der Berufsverkehr auf das Rad umgestiegen ist.",
+            "caption",
+        ),
         ("Bild vergrößern", "caption"),
         ("Dieser Beitrag steht unter der Lizenz CC BY-SA 4.0.", "license"),
         ("Die Fotos auf dieser Seite stehen unter einer Creative-Commons-Lizenz.", "license"),
@@ -111,6 +117,11 @@ def test_a_paragraph_ending_in_a_source_stays() -> None:
         ("Um neue Beiträge per E-Mail zu erhalten, tragen Sie Ihre Adresse ein.", "newsletter"),
         ("Weitere Informationen:", "teaser"),
         ("Die aktuelle Ausgabe", "promo"),
+        ("Grafik 3: Unfälle mit Radfahrern seit 2015", "caption"),
+        ("Der Stadtplan mit allen neuen Wegen. Zum Vergrößern bitte klicken.", "caption"),
+        ("Über Jana Beispiel 118 Artikel", "author-box"),
+        ("Alles über sichere Fahrradschlösser findest du hier.", "teaser"),
+        ("Sie lesen gerne unsere Lokalnachrichten?", "donation"),
     ],
 )
 def test_drops_box_line_with_its_reason(line: str, reason: str) -> None:
@@ -126,6 +137,7 @@ def test_drops_box_line_with_its_reason(line: str, reason: str) -> None:
         "Reporter in Berlin",  # a subheading, no role in a newsroom
         "Weitere Informationen über die Baustellen gibt es im Rathaus.",
         "Die Bilder der Ausstellung stehen unter Denkmalschutz.",
+        "Über die Brücke fahren jeden Tag 4000 Autos",
     ],
 )
 def test_keeps_lines_that_only_resemble_box_lines(line: str) -> None:
