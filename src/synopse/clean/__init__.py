@@ -3,7 +3,8 @@
     clean_text(raw) -> CleanText(title, body, removed, published, outlet, author)
 
 1. normalise: NFC, no zero-width or control characters, single spaces, stripped lines
-2. cut furniture glued to content lines ("date 2025-02 …", "… Foto: dpa", "Mehr zu X …")
+2. cut furniture glued to content lines ("date 2025-02 …", "… Foto: dpa", "Mehr zu X …");
+   a line that ended in a photo credit is a caption and goes whole
 3. give every line a verdict (prose, short, furniture) and locate the article (furniture.py)
 4. pick the headline just above the article, read date, author and outlet (metadata.py)
 

@@ -6,7 +6,8 @@ words (prose has many, menus almost none) and its punctuation. Then the article 
 the stretch of lines with the most prose in it: furniture clusters at the top and bottom of a
 page, so everything outside that stretch goes, while short lines inside it (subheadings, list
 items) stay. A marker such as a comment form or "Previous Post" after the prose ends the
-article, because what follows it (comments, other stories) is never part of it.
+article, because what follows it (comments, other stories) is never part of it. Two short date
+lines close together after the prose are a list of dated teasers and end it the same way.
 """
 
 from __future__ import annotations
