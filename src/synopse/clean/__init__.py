@@ -3,7 +3,8 @@
     clean_text(raw) -> CleanText(title, body, removed, published, outlet, author)
 
 1. normalise: NFC, no zero-width or control characters, single spaces, stripped lines
-2. cut furniture glued to content lines ("date 2025-02 …", "… Foto: dpa", "Mehr zu X …")
+2. cut furniture glued to content lines ("date 2025-02 …", "… Foto: dpa", "Mehr zu X …");
+   a line that ended in a photo credit is a caption and goes whole
 3. give every line a verdict (prose, short, furniture) and locate the article (furniture.py)
 4. pick the headline just above the article, read date, author and outlet (metadata.py)
 
@@ -12,6 +13,7 @@ Cleaning is idempotent: cleaning `title + "\\n\\n" + body` again gives the same 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from synopse.clean.furniture import (
@@ -39,6 +41,9 @@ HEADLINE_WINDOW = 8
 # Lines of at most this many words without sentence punctuation, above an extracted article's
 # first paragraph, are labels (breadcrumbs, kickers), not text.
 _LABEL_WORDS = 3
+_PHOTO_CREDIT = re.compile(
+    r"\(?(foto|fotos|bild|photo|image|symbolbild|bildquelle|bildnachweis)s?:", re.I
+)
 # Re-cleaning the result converges in one or two passes; the cap only guards odd input.
 MAX_PASSES = 4
 
@@ -98,7 +103,9 @@ def _clean_once(raw: str, extracted: bool) -> CleanText:
     for line in normalise_lines(raw):
         kept, fragments = cut_fragments(line)
         removed.extend(RemovedLine(text, reason) for text, reason in fragments)
-        if kept:
+        if kept and _photo_credit(fragments):  # "Blick in den Saal. Foto: A. Muster"
+            removed.append(RemovedLine(kept, "caption"))
+        elif kept:
             lines.append(kept)
     verdicts = [classify(line) for line in lines]
     header = _read_header(verdicts, [text for text, _ in _fragments_of(removed)])
@@ -118,6 +125,12 @@ def _clean_once(raw: str, extracted: bool) -> CleanText:
         title, "\n\n".join(body_lines), tuple(removed), header.published, header.outlet,
         header.author,
     )  # fmt: skip
+
+
+def _photo_credit(fragments: list[tuple[str, str]]) -> bool:
+    """A photo credit was cut from the end of the line: what is left is the photo's caption.
+    A source ("Quelle: …") may close a paragraph and does not count."""
+    return any(reason == "credit" and _PHOTO_CREDIT.match(text) for text, reason in fragments)
 
 
 def _fragments_of(removed: list[RemovedLine]) -> list[tuple[str, str]]:

@@ -6,7 +6,8 @@ words (prose has many, menus almost none) and its punctuation. Then the article 
 the stretch of lines with the most prose in it: furniture clusters at the top and bottom of a
 page, so everything outside that stretch goes, while short lines inside it (subheadings, list
 items) stay. A marker such as a comment form or "Previous Post" after the prose ends the
-article, because what follows it (comments, other stories) is never part of it.
+article, because what follows it (comments, other stories) is never part of it. Two short date
+lines close together after the prose are a list of dated teasers and end it the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from synopse.clean.metadata import find_author, is_date_line
 
@@ -29,6 +31,10 @@ LONG_LINE_CHARS = 150
 # A comment link right under the headline must not end the article before it began.
 MIN_PROSE_BEFORE_END = 300
 FURNITURE_LINE_COST = 20
+# Two date lines at most this many lines apart, after the article's first prose, are a list of
+# teasers (headline, summary, date); the first of them ends the article like a teaser box.
+TEASER_DATE_GAP = 5
+TEASER_DATE_WORDS = 6  # "21.01.2022 11:46 von Anna Muster"; longer date lines are list items
 SENTENCE_END = tuple(".!?…\"“”»«')")
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # keeps \t (a space) and \n
@@ -167,14 +173,32 @@ def best_stretch(verdicts: list[Verdict]) -> tuple[int, int]:
 def article_stretch(verdicts: list[Verdict]) -> tuple[int, int]:
     """Where the article is; cut at the first end-of-article marker after its first prose."""
     start, end = best_stretch(verdicts)
+    listed = teaser_dates(verdicts, start, end)
     for index in range(start, end):
-        ending = verdicts[index].ends_article
+        ending = Ending.WEAK if index == listed else verdicts[index].ends_article
         before = _prose_chars(verdicts[start:index])
         if ending is Ending.STRONG and before >= MIN_PROSE_BEFORE_END:
             return best_stretch(verdicts[:index])
         if ending is not Ending.NONE and before > _prose_chars(verdicts[index:end]):
             return best_stretch(verdicts[:index])
     return start, end
+
+
+def teaser_dates(verdicts: list[Verdict], start: int, end: int) -> int | None:
+    """The first of two date lines close together after the stretch's first prose: a list of
+    dated teasers (other articles) rather than the article's own date or an update note."""
+    first_prose = next((i for i in range(start, end) if verdicts[i].kind is Kind.PROSE), end)
+    dates = [
+        i
+        for i in range(first_prose, end)
+        if verdicts[i].kind is Kind.FURNITURE
+        and len(verdicts[i].text.split()) <= TEASER_DATE_WORDS
+        and is_date_line(verdicts[i].text)
+    ]
+    for earlier, later in pairwise(dates):
+        if later - earlier <= TEASER_DATE_GAP:
+            return earlier
+    return None
 
 
 def _prose_chars(verdicts: list[Verdict]) -> int:
