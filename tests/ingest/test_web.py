@@ -22,7 +22,9 @@ __all__ = ["http_server"]  # the fixture, imported so pytest finds it
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
 # a generous timeout: a loaded CI machine must not turn a slow local answer into a failure;
 # the timeout test below uses its own short one against a server that waits far longer
-SETTINGS = IngestSettings(timeout=10.0, max_bytes=50_000, max_redirects=3, user_agent="synopse-test")
+SETTINGS = IngestSettings(
+    timeout=10.0, max_bytes=50_000, max_redirects=3, user_agent="synopse-test"
+)
 HTML = (("Content-Type", "text/html; charset=utf-8"),)
 
 
