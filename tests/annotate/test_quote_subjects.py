@@ -84,3 +84,42 @@ def test_a_name_in_apposition_before_the_verb_is_the_subject(
     )
     quote = quote_with("rücksichtslosen Wahlkampf", text, tokenizer, recognizer, finder)
     assert quote.speaker_name == "Henning Brüggemann"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # a plain noun phrase before the finite verb speaks when nothing else is named
+            "Die Anwohner der Hafenstraße haben sich erleichtert geäußert, dass die Brücke "
+            "wieder geöffnet wird.",
+            "dass die Brücke wieder geöffnet wird",
+            "Die Anwohner",
+        ),
+        (  # also with a participle cue after an auxiliary and an object
+            "Taucher der Wasserschutzpolizei haben das Boot untersucht und am Abend "
+            "bestätigt, dass es sich um das vermisste Fischerboot handele.",
+            "dass es sich um das vermisste Fischerboot handele",
+            "Taucher",
+        ),
+    ],
+)
+def test_a_plain_noun_before_the_verb_is_the_subject(
+    text: str,
+    words: str,
+    speaker: str,
+    tokenizer: Tokenizer,
+    recognizer: EntityRecognizer,
+    finder: QuoteFinder,
+) -> None:
+    quote = quote_with(words, text, tokenizer, recognizer, finder)
+    assert quote.speaker is not None
+    assert quote.speaker.text.startswith(speaker)
+
+
+def test_a_time_phrase_before_the_verb_is_no_subject(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = "Anfang März verkündete der Landessportbund, dass man sich um die Spiele bewerbe."
+    quote = quote_with("dass man sich um die Spiele bewerbe", text, tokenizer, recognizer, finder)
+    assert quote.speaker is not None
+    assert "Landessportbund" in quote.speaker.text

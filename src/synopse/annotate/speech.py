@@ -42,6 +42,7 @@ from synopse.annotate.speech_phrases import (
     is_age_noun,
     is_bracketed_affiliation,
     is_carrier,
+    is_genitive_attribute,
     is_passive,
     is_person_label,
     is_possessor,
@@ -94,6 +95,8 @@ FUNCTION_WORDS = frozenset(
 AGENT_PREPOSITIONS = frozenset({"von", "vom"})
 # Passive cues whose grammatical subject is still the one who spoke ("X wird zitiert").
 SUBJECT_SPEAKS_PASSIVE = frozenset({"zitieren"})
+# Nouns of a point in time that open a sentence like a subject ("Ende Januar verkündete …").
+TIME_NOUNS = frozenset({"ende", "anfang", "mitte"})
 # A role noun and its apposition: "der Direktor der IAEO, Mohammed el-Baradei, sagte".
 MAX_ROLE_COMPLEMENT = 8
 
@@ -140,7 +143,7 @@ class SpeakerResolver:
         """
         if is_passive(tokens, cue):
             return self._agent(tokens, cue)
-        subject = self._vorfeld_subject(tokens, cue)
+        subject = self._vorfeld_subject(tokens, cue, plain=False)
         if subject is not None:
             return subject
         vorfeld = adverbial_vorfeld_end(tokens, cue)
@@ -157,26 +160,40 @@ class SpeakerResolver:
             return min(scored, key=lambda pair: (pair[0], _order(pair[1], cue, after_comma)))[
                 1
             ].speaker
-        return self._generic_near(tokens, cue, after=after, vorfeld=vorfeld)
+        return self._vorfeld_subject(tokens, cue, plain=True) or self._generic_near(
+            tokens, cue, after=after, vorfeld=vorfeld
+        )
 
-    def _vorfeld_subject(self, tokens: Sequence[Token], cue: int) -> Speaker | None:
+    def _vorfeld_subject(self, tokens: Sequence[Token], cue: int, *, plain: bool) -> Speaker | None:
         """The speaker in a noun phrase before the finite verb ("Der frühere Landrat, Henning
-        Brüggemann (SPD), warnte die CDU"); with a verb that addresses someone, also a plain
-        noun ("Kritiker werfen Obama vor"): what follows the verb is the one addressed."""
+        Brüggemann (SPD), warnte die CDU"). With a verb that addresses someone, or if `plain`
+        (no name, role or pronoun near the cue), also a plain noun ("Kritiker werfen Obama
+        vor", "Die Oppositionsparteien haben sich zuversichtlich geäußert")."""
         end = noun_vorfeld_end(tokens, cue)
         if not end:
             return None
         found = next((c for c in self._candidates(tokens[:end], generic=False)), None)
+        attribute = found is not None and is_genitive_attribute(tokens, found.first)
         if (
             found is not None
+            and not attribute  # "Taucher der Wasserschutzpolizei": the divers speak
             and not any(  # not "Die Affäre im Bezirk Weser-Ems weist X …"
                 t.pos in GOVERNING_TAGS for t in tokens[: found.last + 1]
             )
         ):
             return found.speaker
-        if verb_lemma(tokens, cue) in ADDRESSEE_VERBS:
-            return self.subject(tokens[:end], generic=True)
-        return None
+        if not (plain or attribute) and verb_lemma(tokens, cue) not in ADDRESSEE_VERBS:
+            return None
+        if not is_speech_verb(self._lexicon, tokens, cue) or any(
+            t.text.lower() in NON_NAME_WORDS | TIME_NOUNS for t in tokens[:end]
+        ):
+            return None  # "Ende Januar verkündete …", "nach Angaben": no plain subject
+        opening = next(iter(self._candidates(tokens[:end], generic=True)), None)
+        if opening is None or opening.first != 0 or opening.governed:
+            return None
+        if is_abstract(tokens[: opening.last + 1]):
+            return None  # "Die Vermutung bestätigte …": nobody speaking
+        return opening.speaker
 
     def _agent(self, tokens: Sequence[Token], cue: int) -> Speaker | None:
         """The speaker of a passive cue. "X wird zitiert": X, whoever quotes it. Otherwise the

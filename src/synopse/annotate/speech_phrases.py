@@ -99,6 +99,16 @@ def noun_vorfeld_end(tokens: Sequence[Token], cue: int) -> int:
     return finite
 
 
+def is_genitive_attribute(tokens: Sequence[Token], first: int) -> bool:
+    """A phrase opened by "der"/"des" right after a noun: that noun's genitive attribute
+    ("Taucher der Wasserschutzpolizei", "ein Analyst der Landesbank")."""
+    return (
+        0 < first < len(tokens)
+        and tokens[first].text.lower() in {"der", "des"}
+        and tokens[first - 1].pos == "NN"
+    )
+
+
 def ends_statement(tokens: Sequence[Token], cue: int) -> bool:
     """The cue opens a clause right after a comma that closes a clause with its own finite
     verb ("Sie sei erschüttert, sagte die Bürgermeisterin"): the words before are what was
