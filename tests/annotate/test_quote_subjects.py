@@ -101,6 +101,18 @@ def test_a_name_in_apposition_before_the_verb_is_the_subject(
             "dass es sich um das vermisste Fischerboot handele",
             "Taucher",
         ),
+        (  # a focus particle before the subject; the cue is a second, coordinated verb
+            "Auch die Landrätin Sabine Krüger sprach sich gegen die Schließung aus und sagte, "
+            "das Krankenhaus werde dringend gebraucht.",
+            "das Krankenhaus werde dringend gebraucht",
+            "Sabine Krüger",
+        ),
+        (  # "der" after the verb opens a dative object when the subject stands before it
+            "Ein Augenzeuge erzählte der Nachrichtenagentur Reuters, die Flammen seien schon "
+            "von weitem zu sehen gewesen.",
+            "die Flammen seien schon von weitem",
+            "Ein Augenzeuge",
+        ),
     ],
 )
 def test_a_plain_noun_before_the_verb_is_the_subject(

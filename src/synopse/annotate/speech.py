@@ -95,6 +95,8 @@ FUNCTION_WORDS = frozenset(
 AGENT_PREPOSITIONS = frozenset({"von", "vom"})
 # Passive cues whose grammatical subject is still the one who spoke ("X wird zitiert").
 SUBJECT_SPEAKS_PASSIVE = frozenset({"zitieren"})
+# Particles that may stand before the subject in the Vorfeld ("Auch der Minister sagte …").
+FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "gerade"})
 # Nouns of a point in time that open a sentence like a subject ("Ende Januar verkündete …").
 TIME_NOUNS = frozenset({"ende", "anfang", "mitte"})
 # A role noun and its apposition: "der Direktor der IAEO, Mohammed el-Baradei, sagte".
@@ -155,6 +157,12 @@ class SpeakerResolver:
             and candidate.last >= vorfeld
         ]
         scored = [(d, c) for d, c in scored if 0 < d <= MAX_SPEAKER_DISTANCE]
+        if scored and all(c.first > cue for _, c in scored):
+            nearest = min(scored, key=lambda pair: pair[0])[1]
+            if tokens[nearest.first].text.lower() == "der":  # "erzählte der Agentur Reuters"
+                subject = self._vorfeld_subject(tokens, cue, plain=True)
+                if subject is not None:
+                    return subject
         if scored:
             after_comma = ends_statement(tokens, cue)
             return min(scored, key=lambda pair: (pair[0], _order(pair[1], cue, after_comma)))[
@@ -169,29 +177,31 @@ class SpeakerResolver:
         Brüggemann (SPD), warnte die CDU"). With a verb that addresses someone, or if `plain`
         (no name, role or pronoun near the cue), also a plain noun ("Kritiker werfen Obama
         vor", "Die Oppositionsparteien haben sich zuversichtlich geäußert")."""
-        end = noun_vorfeld_end(tokens, cue)
+        start = 1 if tokens[0].text.lower() in FOCUS_PARTICLES else 0  # "Auch der Minister …"
+        end = noun_vorfeld_end(tokens[start:], cue - start)
         if not end:
             return None
-        found = next((c for c in self._candidates(tokens[:end], generic=False)), None)
-        attribute = found is not None and is_genitive_attribute(tokens, found.first)
+        vorfeld = tokens[start : start + end]
+        found = next((c for c in self._candidates(vorfeld, generic=False)), None)
+        attribute = found is not None and is_genitive_attribute(vorfeld, found.first)
         if (
             found is not None
             and not attribute  # "Taucher der Wasserschutzpolizei": the divers speak
             and not any(  # not "Die Affäre im Bezirk Weser-Ems weist X …"
-                t.pos in GOVERNING_TAGS for t in tokens[: found.last + 1]
+                t.pos in GOVERNING_TAGS for t in vorfeld[: found.last + 1]
             )
         ):
             return found.speaker
         if not (plain or attribute) and verb_lemma(tokens, cue) not in ADDRESSEE_VERBS:
             return None
         if not is_speech_verb(self._lexicon, tokens, cue) or any(
-            t.text.lower() in NON_NAME_WORDS | TIME_NOUNS for t in tokens[:end]
+            t.text.lower() in NON_NAME_WORDS | TIME_NOUNS for t in vorfeld
         ):
             return None  # "Ende Januar verkündete …", "nach Angaben": no plain subject
-        opening = next(iter(self._candidates(tokens[:end], generic=True)), None)
+        opening = next(iter(self._candidates(vorfeld, generic=True)), None)
         if opening is None or opening.first != 0 or opening.governed:
             return None
-        if is_abstract(tokens[: opening.last + 1]):
+        if is_abstract(vorfeld[: opening.last + 1]):
             return None  # "Die Vermutung bestätigte …": nobody speaking
         return opening.speaker
 
