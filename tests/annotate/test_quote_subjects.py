@@ -135,3 +135,32 @@ def test_a_time_phrase_before_the_verb_is_no_subject(
     quote = quote_with("dass man sich um die Spiele bewerbe", text, tokenizer, recognizer, finder)
     assert quote.speaker is not None
     assert "Landessportbund" in quote.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie der sächsische Finanzminister Jonas Brettschneider am Dienstag in Dresden "
+        "erklärte, sieht die Landesregierung keinen Anlass für einen Nachtragshaushalt.",
+        "Wie Jonas Brettschneider, Sprecher des Finanzministeriums, in Dresden mitteilte, "
+        "sieht die Landesregierung keinen Anlass für einen Nachtragshaushalt.",
+    ],
+)
+def test_a_long_wie_clause_names_the_source(
+    text: str, tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    quote = quote_with("keinen Anlass", text, tokenizer, recognizer, finder)
+    assert quote.kind is QuoteKind.REPORTED
+    assert quote.speaker_name == "Jonas Brettschneider"
+
+
+def test_a_comparison_with_wie_is_no_report(
+    tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
+) -> None:
+    text = (
+        "Der neue Planet ist etwa zehnmal so schwer wie Jupiter und befindet sich in einer "
+        "Entfernung von hundert Lichtjahren, wie die Forscher mitteilten."
+    )
+    sentences = tokenizer(text)
+    quotes = finder(text, sentences, recognizer(text, sentences))
+    assert all(q.speaker_name != "Jupiter" for q in quotes)

@@ -303,7 +303,10 @@ class SpeakerResolver:
         self, tokens: Sequence[Token], index: int, *, generic: bool
     ) -> _Candidate | None:
         token = tokens[index]
-        if is_possessor(tokens, index) or is_bracketed_affiliation(tokens, index):
+        mention = self._mention_at(token.start)
+        if (
+            is_possessor(tokens, index) and not _first_name_of(mention, tokens, index)
+        ) or is_bracketed_affiliation(tokens, index):
             return None  # "Hannovers Trainer Stefan Kaya", "Petra Lindner (CDU)": the person
         if token.text.lower() in FUNCTION_WORDS | NON_NAME_WORDS:
             return None  # "Von „…“ sprachen …", "Ende Januar verkündete …"
@@ -313,7 +316,6 @@ class SpeakerResolver:
         if title_end is not None:  # der „Hessische Turnverband“, laut „Computerwoche“
             name = self._text[tokens[index + 1].start : tokens[title_end - 1].end]
             return self._candidate(tokens, phrase_start(tokens, index), title_end, name)
-        mention = self._mention_at(token.start)
         if self._owned_name(tokens, index, mention):
             return None  # "erklärte die Fraktion zum Rücktritt Hartmanns"
         if mention is not None and (generic or mention.type in SPEAKER_TYPES):
@@ -471,3 +473,14 @@ def _order(candidate: _Candidate, cue: int, after_comma: bool = False) -> int:
     if candidate.first == 0:
         return 0
     return 1 if candidate.first > cue else 2
+
+
+def _first_name_of(mention: Mention | None, tokens: Sequence[Token], index: int) -> bool:
+    """ "Jonas Brettschneider": a first name ending in -s inside a person's name, even when
+    the tagger reads the surname as a noun; no possessor."""
+    return (
+        mention is not None
+        and mention.type == EntityType.PER
+        and index + 1 < len(tokens)
+        and tokens[index + 1].start < mention.end
+    )
