@@ -23,8 +23,9 @@ FLOORS = {
     "dev": {"direct": 0.97, "indirect": 0.91, "reported": 0.85, "speaker": 0.90},
     "holdout": {"direct": 0.97, "indirect": 0.95, "reported": 0.92, "speaker": 0.91},
     # holdout2 was written after the tuning: 0.800 untouched, 0.868 after the role-noun pass,
-    # whose brief drew on its miss list (docs/quality.md, "Team holdout2 (untouched)").
-    "holdout2": {"direct": 0.97, "indirect": 0.94, "reported": 0.85, "speaker": 0.85},
+    # whose brief drew on its miss list (docs/quality.md, "Team holdout2 (untouched)"); 0.896
+    # after the sixth pass (subjects before the verb; see docs/quality.md, "Sixth pass").
+    "holdout2": {"direct": 0.97, "indirect": 0.94, "reported": 0.85, "speaker": 0.88},
     # holdout3 was written without reading the system and measured once on c3a48d5: direct
     # 1.000, indirect 0.937, reported 0.917, speaker 0.837 ("Team holdout3 (untouched)").
     "holdout3": {"direct": 0.99, "indirect": 0.93, "reported": 0.91, "speaker": 0.83},

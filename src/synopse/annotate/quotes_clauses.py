@@ -23,6 +23,12 @@ _IMPERSONAL_SOURCES = frozenset({"aus", "von", "vom", "bei", "beim", "in", "im",
 _PUNCT = frozenset({"$,", "$.", "$("})
 _CLAUSE_BREAK = frozenset({"$,", "$."})
 _INFINITIVE_WITH_ZU = frozenset({"PTKZU", "VVIZU"})
+# "Wie der niedersächsische Finanzminister Hartmut Möllring am Dienstag erklärte, …": the
+# verb closes a clause-opening "wie" within this many tokens; a comma only within the
+# subject's reach.
+_MAX_WIE_CLAUSE = 16
+_MAX_WIE_SUBJECT = 10
+_MAX_WIE_COMPARED = 8  # a "wie" inside a clause: maybe a comparison, so only a short reach
 
 # -- clauses --------------------------------------------------------------------------------
 
@@ -137,11 +143,21 @@ def is_wie_report(lexicon: SpeechLexicon, tokens: Sequence[Token], index: int) -
 
 
 def _wie_verb(lexicon: SpeechLexicon, tokens: Sequence[Token], index: int) -> int | None:
-    for position in range(index + 1, min(len(tokens), index + 8)):
-        if tokens[position].pos in _CLAUSE_BREAK:
+    """The speech verb that closes a "wie" clause. Commas may set off an apposition ("Wie
+    Steve Marshall, Sprecher der UN, in Bangkok mitteilte"); another verb ends the search."""
+    opening = index == 0 or tokens[index - 1].pos == "$,"  # not "so schwer wie Jupiter"
+    reach = _MAX_WIE_CLAUSE if opening else _MAX_WIE_COMPARED
+    for position in range(index + 1, min(len(tokens), index + reach)):
+        if tokens[position].pos == "$.":
             return None
         if is_speech_verb(lexicon, tokens, position):
             return position
+        if tokens[position].pos.startswith("V"):
+            return None
+        if tokens[position].pos == "$," and opening and position < index + _MAX_WIE_SUBJECT:
+            continue
+        if tokens[position].pos in _CLAUSE_BREAK:
+            return None
     return None
 
 
@@ -149,7 +165,9 @@ def reported_by_wie(
     text: str, tokens: Sequence[Token], index: int, resolver: SpeakerResolver
 ) -> Quote | None:
     """ "Wie der Kreml mitteilte, …" / "…, wie Peskow sagte.": the rest of the sentence."""
-    end = index + 1
+    end = index + 1  # past the clause's verb (the first verb after "wie"), to its comma
+    while end < len(tokens) and not tokens[end].pos.startswith("V"):
+        end += 1
     while end < len(tokens) and tokens[end].pos not in _CLAUSE_BREAK:
         end += 1
     speaker = resolver.first(tokens[index + 1 : end], from_end=False)

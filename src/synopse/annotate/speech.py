@@ -1,33 +1,53 @@
-"""The speech lexicon: which German words mark speech, speakers and reported statements.
+"""Speakers of quotes: names, role nouns, pronouns and institutions near a speech cue.
 
-The word lists live in `data/speech_*.txt` (one entry per line, `#` starts a comment), so they
-can grow without touching code. Everything here works on tokens (lemma + STTS tag) of one
-sentence; `quotes.py` decides what the cues mean for quote spans and speakers.
+The word lists and cue tests live in `speech_lexicon.py` (re-exported here); noun-phrase and
+clause helpers in `speech_phrases.py`; people and organisations referred back to in
+`speech_referents.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
+from synopse.annotate.speech_lexicon import (
+    ANAPHORIC_MARKERS,
+    CLAUSE_OPENERS,
+    CONDITIONAL_ONLY,
+    IMPERSONAL_REPORT_LEMMAS,
+    IRREGULAR_SUBJUNCTIVES,
+    SO_REPORT,
+    SUBJECT_PRONOUNS,
+    VERB_CUE_TAGS,
+    WIE_REPORT,
+    SpeechLexicon,
+    is_speech_noun,
+    is_speech_verb,
+    is_subjunctive,
+    reported_marker_at,
+    verb_lemma,
+)
 from synopse.annotate.speech_phrases import (
+    ADDRESSEE_VERBS,
     FINITE_VERB_TAGS,
     INDEFINITE_DETERMINERS,
     NON_NAME_WORDS,
     NOUN_TAGS,
     adverbial_vorfeld_end,
     case_start,
+    ends_statement,
     head_name,
     inside_quoted_title,
     is_abstract,
     is_age_noun,
     is_bracketed_affiliation,
     is_carrier,
+    is_genitive_attribute,
     is_passive,
     is_person_label,
     is_possessor,
     is_postnominal_genitive,
+    noun_vorfeld_end,
     phrase_start,
     quoted_title_end,
     same_role,
@@ -38,137 +58,26 @@ from synopse.annotate.speech_phrases import (
 from synopse.annotate.speech_referents import Referents
 from synopse.model import EntityType, Mention, Span, Token
 
-_DATA = "synopse.annotate.data"
-VERB_CUE_TAGS = frozenset({"VVFIN", "VVPP", "VVINF", "VVIZU", "VMFIN", "VAFIN"})
-# Subjunctive forms that do not follow the stem+"e" rule (Konjunktiv I of sein, Konjunktiv II).
-IRREGULAR_SUBJUNCTIVES = frozenset(
-    {
-        "sei", "seien", "seiest", "seist", "wäre", "wären", "hätte", "hätten", "würde", "würden",
-        "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften", "möchte", "möchten",
-        "gäbe", "käme", "ginge",
-    }
-)  # fmt: skip
-# Konjunktiv II forms that also occur as plain conditionals; only trusted after a speech verb.
-CONDITIONAL_ONLY = frozenset(IRREGULAR_SUBJUNCTIVES - {"sei", "seien", "seiest", "seist"})
-SUBJECT_PRONOUNS = frozenset({"er", "sie"})
-# "hieß es", "heißt es": an impersonal report whose source is named with "aus"/"von"/"in".
-IMPERSONAL_REPORT_LEMMAS = frozenset({"heißen"})
-# A clause that follows a speech verb and starts with one of these is reported content.
-CLAUSE_OPENERS = frozenset({"dass", "ob"})
-# Adverbs that refer back to the source just named: "Demnach seien …".
-ANAPHORIC_MARKERS = frozenset({"demnach"})
-WIE_REPORT = "wie"  # "wie X mitteilte": a reported clause introduced by "wie"
-SO_REPORT = "so"  # "…, so Peskow." after a quote or statement
-
-
-def _load(name: str) -> tuple[str, ...]:
-    text = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return tuple(line for line in lines if line)
-
-
-@dataclass(frozen=True, slots=True)
-class SpeechLexicon:
-    """The word lists, loaded once; lookups are case-insensitive."""
-
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    reported: tuple[tuple[str, ...], ...]  # marker phrases as lower-case word sequences
-    roles: tuple[str, ...]
-    institutions: tuple[str, ...]
-    clausal: frozenset[str] = frozenset()  # cues only with a reported clause after them
-
-    @classmethod
-    def load(cls) -> SpeechLexicon:
-        return cls(
-            verbs=frozenset(w.lower() for w in _load("speech_verbs.txt")),
-            nouns=frozenset(w.lower() for w in _load("speech_nouns.txt")),
-            reported=tuple(tuple(p.lower().split()) for p in _load("speech_reported.txt")),
-            roles=tuple(w.lower() for w in _load("speech_roles.txt")),
-            institutions=tuple(w.lower() for w in _load("speech_institutions.txt")),
-            clausal=frozenset(w.lower() for w in _load("speech_clausal.txt")),
-        )
-
-    def is_role(self, word: str) -> bool:
-        low = word.lower()
-        return any(low == r or (low.endswith(r) and len(low) > len(r) + 2) for r in self.roles)
-
-    def is_institution(self, words: str) -> bool:
-        low = words.lower()
-        return any(low == i or (low.endswith(i) and len(i) > 3) for i in self.institutions)
-
-
-def verb_lemma(tokens: Sequence[Token], index: int) -> str:
-    """The lemma of a verb with its separated particle joined: "teilte … mit" -> "mitteilen"."""
-    lemma = tokens[index].lemma.lower()
-    if tokens[index].pos not in FINITE_VERB_TAGS:
-        return lemma
-    for token in tokens[index + 1 :]:
-        if token.pos in {"$,", "$."} or token.pos in FINITE_VERB_TAGS:
-            break
-        if token.pos == "PTKVZ" or token.text.lower() == "bekannt":
-            return token.text.lower() + lemma
-    return lemma
-
-
-def is_speech_verb(lexicon: SpeechLexicon, tokens: Sequence[Token], index: int) -> bool:
-    token = tokens[index]
-    if token.pos not in VERB_CUE_TAGS:
-        return False
-    return verb_lemma(tokens, index) in lexicon.verbs
-
-
-def is_speech_noun(lexicon: SpeechLexicon, token: Token) -> bool:
-    return token.pos == "NN" and token.lemma.lower() in lexicon.nouns
-
-
-def is_subjunctive(token: Token, *, allow_conditional: bool = True) -> bool:
-    """Konjunktiv I ("habe", "wisse", "sei") and, if allowed, Konjunktiv II ("wäre", "hätte")."""
-    if token.pos not in FINITE_VERB_TAGS:
-        return False
-    form = token.text.lower()
-    if form in IRREGULAR_SUBJUNCTIVES:
-        return allow_conditional or form not in CONDITIONAL_ONLY
-    lemma = token.lemma.lower()
-    return lemma.endswith("en") and len(lemma) > 3 and form == lemma[:-2] + "e"
-
-
-def reported_marker_at(lexicon: SpeechLexicon, tokens: Sequence[Token], index: int) -> int:
-    """Length in tokens of the reported-speech marker starting at `index` ("nach Angaben"), or 0."""
-    first = tokens[index]
-    opening = _phrases_by_first_word(lexicon.reported)
-    numbers = opening.get(first.text.lower(), ()) + opening.get(first.lemma.lower(), ())
-    for number in sorted(set(numbers)):  # in the lexicon's order, as the full scan was
-        phrase = lexicon.reported[number]
-        window = tokens[index : index + len(phrase)]
-        if len(phrase) == 1 and not tokens[index].pos.startswith("AP"):
-            continue  # "laut" as an adjective ("laut rufen") is no marker
-        if len(window) == len(phrase) and all(
-            t.text.lower() == w or t.lemma.lower() == w for t, w in zip(window, phrase, strict=True)
-        ):
-            return len(phrase)
-    return 0
-
-
-_BY_FIRST_WORD: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, tuple[int, ...]]]] = {}
-
-
-def _phrases_by_first_word(
-    phrases: tuple[tuple[str, ...], ...],
-) -> dict[str, tuple[int, ...]]:
-    """The positions of the marker phrases by their first word (built once per phrase list:
-    a marker can only start at a token whose text or lemma is some phrase's first word)."""
-    known = _BY_FIRST_WORD.get(id(phrases))
-    if known is None or known[0] is not phrases:
-        index: dict[str, tuple[int, ...]] = {}
-        for number, phrase in enumerate(phrases):
-            if phrase:
-                index[phrase[0]] = (*index.get(phrase[0], ()), number)
-        known = _BY_FIRST_WORD[id(phrases)] = (phrases, index)
-    return known[1]
-
-
-# -- speakers -------------------------------------------------------------------------------
+# The lexicon is re-exported: callers import it from here.
+__all__ = [
+    "ANAPHORIC_MARKERS",
+    "CLAUSE_OPENERS",
+    "CONDITIONAL_ONLY",
+    "IMPERSONAL_REPORT_LEMMAS",
+    "IRREGULAR_SUBJUNCTIVES",
+    "SO_REPORT",
+    "SUBJECT_PRONOUNS",
+    "VERB_CUE_TAGS",
+    "WIE_REPORT",
+    "Speaker",
+    "SpeakerResolver",
+    "SpeechLexicon",
+    "is_speech_noun",
+    "is_speech_verb",
+    "is_subjunctive",
+    "reported_marker_at",
+    "verb_lemma",
+]
 
 GOVERNING_TAGS = frozenset({"APPR", "APPRART", "APPO", "KOKOM"})
 # Determiners that cannot open a subject: "sagte dem Sender", "warf der Regierung … vor" is
@@ -186,6 +95,10 @@ FUNCTION_WORDS = frozenset(
 AGENT_PREPOSITIONS = frozenset({"von", "vom"})
 # Passive cues whose grammatical subject is still the one who spoke ("X wird zitiert").
 SUBJECT_SPEAKS_PASSIVE = frozenset({"zitieren"})
+# Particles that may stand before the subject in the Vorfeld ("Auch der Minister sagte …").
+FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "gerade"})
+# Nouns of a point in time that open a sentence like a subject ("Ende Januar verkündete …").
+TIME_NOUNS = frozenset({"ende", "anfang", "mitte"})
 # A role noun and its apposition: "der Direktor der IAEO, Mohammed el-Baradei, sagte".
 MAX_ROLE_COMPLEMENT = 8
 
@@ -232,6 +145,9 @@ class SpeakerResolver:
         """
         if is_passive(tokens, cue):
             return self._agent(tokens, cue)
+        subject = self._vorfeld_subject(tokens, cue, plain=False)
+        if subject is not None:
+            return subject
         vorfeld = adverbial_vorfeld_end(tokens, cue)
         scored = [
             (self._distance(candidate, cue), candidate)
@@ -241,9 +157,53 @@ class SpeakerResolver:
             and candidate.last >= vorfeld
         ]
         scored = [(d, c) for d, c in scored if 0 < d <= MAX_SPEAKER_DISTANCE]
+        if scored and all(c.first > cue for _, c in scored):
+            nearest = min(scored, key=lambda pair: pair[0])[1]
+            if tokens[nearest.first].text.lower() == "der":  # "erzählte der Agentur Reuters"
+                subject = self._vorfeld_subject(tokens, cue, plain=True)
+                if subject is not None:
+                    return subject
         if scored:
-            return min(scored, key=lambda pair: (pair[0], _order(pair[1], cue)))[1].speaker
-        return self._generic_near(tokens, cue, after=after, vorfeld=vorfeld)
+            after_comma = ends_statement(tokens, cue)
+            return min(scored, key=lambda pair: (pair[0], _order(pair[1], cue, after_comma)))[
+                1
+            ].speaker
+        return self._vorfeld_subject(tokens, cue, plain=True) or self._generic_near(
+            tokens, cue, after=after, vorfeld=vorfeld
+        )
+
+    def _vorfeld_subject(self, tokens: Sequence[Token], cue: int, *, plain: bool) -> Speaker | None:
+        """The speaker in a noun phrase before the finite verb ("Der frühere Landrat, Henning
+        Brüggemann (SPD), warnte die CDU"). With a verb that addresses someone, or if `plain`
+        (no name, role or pronoun near the cue), also a plain noun ("Kritiker werfen Obama
+        vor", "Die Oppositionsparteien haben sich zuversichtlich geäußert")."""
+        start = 1 if tokens[0].text.lower() in FOCUS_PARTICLES else 0  # "Auch der Minister …"
+        end = noun_vorfeld_end(tokens[start:], cue - start)
+        if not end:
+            return None
+        vorfeld = tokens[start : start + end]
+        found = next((c for c in self._candidates(vorfeld, generic=False)), None)
+        attribute = found is not None and is_genitive_attribute(vorfeld, found.first)
+        if (
+            found is not None
+            and not attribute  # "Taucher der Wasserschutzpolizei": the divers speak
+            and not any(  # not "Die Affäre im Bezirk Weser-Ems weist X …"
+                t.pos in GOVERNING_TAGS for t in vorfeld[: found.last + 1]
+            )
+        ):
+            return found.speaker
+        if not (plain or attribute) and verb_lemma(tokens, cue) not in ADDRESSEE_VERBS:
+            return None
+        if not is_speech_verb(self._lexicon, tokens, cue) or any(
+            t.text.lower() in NON_NAME_WORDS | TIME_NOUNS for t in vorfeld
+        ):
+            return None  # "Ende Januar verkündete …", "nach Angaben": no plain subject
+        opening = next(iter(self._candidates(vorfeld, generic=True)), None)
+        if opening is None or opening.first != 0 or opening.governed:
+            return None
+        if is_abstract(vorfeld[: opening.last + 1]):
+            return None  # "Die Vermutung bestätigte …": nobody speaking
+        return opening.speaker
 
     def _agent(self, tokens: Sequence[Token], cue: int) -> Speaker | None:
         """The speaker of a passive cue. "X wird zitiert": X, whoever quotes it. Otherwise the
@@ -343,7 +303,10 @@ class SpeakerResolver:
         self, tokens: Sequence[Token], index: int, *, generic: bool
     ) -> _Candidate | None:
         token = tokens[index]
-        if is_possessor(tokens, index) or is_bracketed_affiliation(tokens, index):
+        mention = self._mention_at(token.start)
+        if (
+            is_possessor(tokens, index) and not _first_name_of(mention, tokens, index)
+        ) or is_bracketed_affiliation(tokens, index):
             return None  # "Hannovers Trainer Stefan Kaya", "Petra Lindner (CDU)": the person
         if token.text.lower() in FUNCTION_WORDS | NON_NAME_WORDS:
             return None  # "Von „…“ sprachen …", "Ende Januar verkündete …"
@@ -353,7 +316,6 @@ class SpeakerResolver:
         if title_end is not None:  # der „Hessische Turnverband“, laut „Computerwoche“
             name = self._text[tokens[index + 1].start : tokens[title_end - 1].end]
             return self._candidate(tokens, phrase_start(tokens, index), title_end, name)
-        mention = self._mention_at(token.start)
         if self._owned_name(tokens, index, mention):
             return None  # "erklärte die Fraktion zum Rücktritt Hartmanns"
         if mention is not None and (generic or mention.type in SPEAKER_TYPES):
@@ -443,7 +405,8 @@ class SpeakerResolver:
         last = index
         while last + 1 < len(tokens) and tokens[last + 1].start < mention.end:
             last += 1
-        return self._candidate(tokens, index, last, mention.canonical)
+        # "Die Vereinten Nationen": the article opens the phrase (and so the sentence).
+        return self._candidate(tokens, phrase_start(tokens, index), last, mention.canonical)
 
     def _name_candidate(self, tokens: Sequence[Token], index: int) -> _Candidate:
         last = index
@@ -485,7 +448,11 @@ class SpeakerResolver:
             return None
         named = self._mention_candidate(tokens, comma + 1, mention)
         after = tokens[named.last + 1] if named.last + 1 < len(tokens) else None
-        if after is not None and after.pos not in {"$,", "$(", "$."} | FINITE_VERB_TAGS:
+        if (
+            after is not None
+            and not after.pos.startswith("$")
+            and after.pos not in FINITE_VERB_TAGS
+        ):
             return None
         return named
 
@@ -496,9 +463,24 @@ class SpeakerResolver:
         return self._lexicon.is_institution(two)
 
 
-def _order(candidate: _Candidate, cue: int) -> int:
+def _order(candidate: _Candidate, cue: int, after_comma: bool = False) -> int:
     """Tie-break at equal distance: the opening subject, then the name after the verb
-    ("Auf seiner Plattform Truth Social schrieb Trump"), then anything else before it."""
+    ("Auf seiner Plattform Truth Social schrieb Trump"), then anything else before it. A cue
+    right after a comma ends the statement it reports, so the name after it goes first ("Sie
+    sei erschüttert, sagte die Bürgermeisterin")."""
+    if after_comma and candidate.first > cue:
+        return -1
     if candidate.first == 0:
         return 0
     return 1 if candidate.first > cue else 2
+
+
+def _first_name_of(mention: Mention | None, tokens: Sequence[Token], index: int) -> bool:
+    """ "Jonas Brettschneider": a first name ending in -s inside a person's name, even when
+    the tagger reads the surname as a noun; no possessor."""
+    return (
+        mention is not None
+        and mention.type == EntityType.PER
+        and index + 1 < len(tokens)
+        and tokens[index + 1].start < mention.end
+    )

@@ -63,6 +63,64 @@ def is_passive(tokens: Sequence[Token], cue: int) -> bool:
     return any(t.lemma.lower() == "werden" and t.pos.startswith("VA") for t in tokens[start:end])
 
 
+# Speech verbs whose object is the person addressed: "Kritiker werfen der Ministerin vor, …",
+# "Die UN hatten die EU gebeten, …". With a noun phrase before the finite verb, that phrase is
+# the speaker and a name after the verb is the addressee, however near the cue it stands.
+ADDRESSEE_VERBS = frozenset(
+    {
+        "vorwerfen", "vorhalten", "auffordern", "aufrufen", "bitten", "ersuchen", "ermahnen",
+        "drängen", "beschuldigen", "anweisen",
+    }
+)  # fmt: skip
+# Words that open a Vorfeld holding no subject ("Dem Minister warf …", "Ihm warf …").
+NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
+NO_SUBJECT_OPENERS = frozenset({"dem", "den", "des", "einem", "einen", "ihm", "ihn", "ihnen"})
+# Tags that cannot stand in a noun-phrase Vorfeld: verbs, subordinators, relatives, adverbs.
+NOT_NOUN_PHRASE_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "PROAV"})
+
+
+def noun_vorfeld_end(tokens: Sequence[Token], cue: int) -> int:
+    """Where the finite verb stands when the cue's clause opens with a noun phrase (its
+    subject): "Die Vereinten Nationen hatten die EU gebeten" -> 3. 0 otherwise."""
+    finite = next((i for i in range(cue + 1) if tokens[i].pos in FINITE_VERB_TAGS), None)
+    if not finite or tokens[0].text.lower() in NO_SUBJECT_OPENERS:
+        return 0
+    between = tokens[finite:cue]
+    if any(t.pos == "$," for t in between) or (
+        between and tokens[cue].pos in FINITE_VERB_TAGS and not any(t.pos == "KON" for t in between)
+    ):
+        return 0  # the finite verb belongs to another clause ("Sie sei …, sagte X")
+    if tokens[0].pos in {"APPR", "APPRART", "ADV", "KON", "PIS"} | NOT_NOUN_PHRASE_TAGS:
+        return 0
+    if any(t.pos.startswith("V") or t.pos in NOT_NOUN_PHRASE_TAGS for t in tokens[:finite]):
+        return 0
+    if finite + 1 < len(tokens) and tokens[finite + 1].text.lower() in NOMINATIVE_PRONOUNS:
+        return 0  # "Die Bürger forderte er auf, …": an object opens, the subject follows
+    return finite
+
+
+def is_genitive_attribute(tokens: Sequence[Token], first: int) -> bool:
+    """A phrase opened by "der"/"des" right after a noun: that noun's genitive attribute
+    ("Taucher der Wasserschutzpolizei", "ein Analyst der Landesbank")."""
+    return (
+        0 < first < len(tokens)
+        and tokens[first].text.lower() in {"der", "des"}
+        and tokens[first - 1].pos == "NN"
+    )
+
+
+def ends_statement(tokens: Sequence[Token], cue: int) -> bool:
+    """The cue opens a clause right after a comma that closes a clause with its own finite
+    verb ("Sie sei erschüttert, sagte die Bürgermeisterin"): the words before are what was
+    said. Not after an apposition or a relative clause ("Scherf (SPD), warnte …")."""
+    if cue < 2 or tokens[cue - 1].pos != "$,":
+        return False
+    before = tokens[: cue - 1]
+    return any(t.pos in FINITE_VERB_TAGS for t in before) and not any(
+        t.pos in {"PRELS", "PRELAT", "KOUS"} for t in before
+    )
+
+
 def adverbial_vorfeld_end(tokens: Sequence[Token], cue: int) -> int:
     """Where a sentence-opening prepositional phrase ends, when the finite cue follows it
     ("Um 10 Uhr MEZ meldete die Agentur"): nothing in it is the subject. 0 otherwise."""
