@@ -72,8 +72,8 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
             clock.pool = pool
 
             def clean() -> tuple[list[Any], list[Any]]:
-                cleaned, errors = local.clean_in_pool(pool, paths, settings)
-                return clean_batch(cleaned, settings), errors
+                cleaned, fingerprints, errors = local.clean_in_pool(pool, paths, settings)
+                return clean_batch(cleaned, settings, fingerprints), errors
 
             (cleaned, errors), clean_s = timed(clean)
             clock.lap("ingest+clean")  # includes starting the workers

@@ -26,7 +26,7 @@ from synopse.annotate.annotator import shared_annotator
 from synopse.annotate.dating import date_from_story
 from synopse.brief import StoryParts, build_timeline, compose_briefing
 from synopse.clean.article import to_article
-from synopse.clean.dedup import distinct_sources, mark_duplicates
+from synopse.clean.dedup import Fingerprint, distinct_sources, mark_duplicates
 from synopse.clean.recurring import remove_recurring_lines
 from synopse.cluster import StoryClusterer
 from synopse.compare import SentenceAligner, compare_story
@@ -125,9 +125,14 @@ def ingest_and_clean(
     return clean_batch(cleaned, settings), errors
 
 
-def clean_batch(articles: Sequence[Article], settings: Settings) -> list[Article]:
-    """The batch-wide part of stage 2: duplicates marked, recurring lines removed."""
-    marked = mark_duplicates(list(articles), settings.clean.duplicate_threshold)
+def clean_batch(
+    articles: Sequence[Article],
+    settings: Settings,
+    fingerprints: Sequence[Fingerprint | None] | None = None,
+) -> list[Article]:
+    """The batch-wide part of stage 2: duplicates marked, recurring lines removed.
+    `fingerprints`: each article's `synopse.clean.dedup.fingerprint`, if already made."""
+    marked = mark_duplicates(list(articles), settings.clean.duplicate_threshold, fingerprints)
     return remove_recurring_lines(marked)
 
 

@@ -3,7 +3,8 @@ stages run in a process pool; what needs the whole batch stays in the calling pr
 (duplicates and lines recurring across an outlet, story clustering).
 
     calling process                       workers
-    1 read the inputs              ->     2 clean each article (furniture, metadata, language)
+    1 read the inputs              ->     2 clean each article (furniture, metadata, language),
+                                              fingerprint it for duplicate search
     2 duplicates, recurring lines  ->     3 annotate each article; keep it; send it back pickled
     4 cluster into stories         ->     5-7 date and type each story's articles, link,
       apply the dating and typing  <-         compare, brief; send back what dating and
@@ -41,7 +42,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from synopse.annotate.annotator import Annotator
-from synopse.clean.dedup import distinct_sources
+from synopse.clean.dedup import Fingerprint, distinct_sources, fingerprint
 from synopse.cluster import StoryClusterer
 from synopse.cluster.embed import headline_vectors, remember_vectors
 from synopse.cluster.features import headline_and_lead
@@ -83,8 +84,9 @@ def analyze_paths(
 ) -> Report:
     """All stages on `paths` with `workers` processes; the report equals the single process's."""
     with worker_pool(settings, workers) as pool:
-        cleaned, errors = clean_in_pool(pool, paths, settings, progress)
-        annotated = annotate_in_pool(pool, clean_batch(cleaned, settings), errors, progress)
+        cleaned, fingerprints, errors = clean_in_pool(pool, paths, settings, progress)
+        batch = clean_batch(cleaned, settings, fingerprints)
+        annotated = annotate_in_pool(pool, batch, errors, progress)
         groups = cluster(annotated.articles, settings)
         stories, dated = stories_in_pool(pool, groups, annotated)
     return assemble_report(annotated.articles, dated, stories, errors)
@@ -95,20 +97,23 @@ def clean_in_pool(
     paths: Iterable[str],
     settings: Settings,
     progress: Progress | None = None,
-) -> tuple[list[Article], list[ErrorRecord]]:
-    """Stage 1 here, the per-article part of stage 2 in the pool (results in input order);
-    failures are handled as `synopse.pipeline.read_articles` handles them."""
+) -> tuple[list[Article], list[Fingerprint | None], list[ErrorRecord]]:
+    """Stage 1 here, the per-article part of stage 2 in the pool (results in input order),
+    with each article's fingerprint for duplicate search; failures are handled as
+    `synopse.pipeline.read_articles` handles them."""
     cleaned: list[Article] = []
+    fingerprints: list[Fingerprint | None] = []
     errors: list[ErrorRecord] = []
     raw = list(read_paths(paths, settings.ingest))
-    for result in pool.map(_clean, raw, chunksize=_CLEAN_CHUNK):
+    for result, found in pool.map(_clean, raw, chunksize=_CLEAN_CHUNK):
         if isinstance(result, Article):
             cleaned.append(result)
+            fingerprints.append(found)
         elif (record := ingest_error(result, settings)) is not None:
             errors.append(record)
             if progress:
                 progress(record.source)
-    return cleaned, errors
+    return cleaned, fingerprints, errors
 
 
 def annotate_in_pool(
@@ -179,8 +184,9 @@ def _start_worker(settings: Settings, threads: int) -> None:
     _worker["annotated"] = {}  # id -> article annotated here, until its story is built here
 
 
-def _clean(item: RawDocument | InputError) -> Article | SynopseError:
-    return clean_one(item, _worker["settings"], _worker["outlets"])
+def _clean(item: RawDocument | InputError) -> tuple[Article | SynopseError, Fingerprint | None]:
+    result = clean_one(item, _worker["settings"], _worker["outlets"])
+    return result, fingerprint(result.text) if isinstance(result, Article) else None
 
 
 _Headline = tuple[str, NDArray[np.float32]]
