@@ -6,7 +6,8 @@
 
 Each mode runs in a fresh interpreter (so memory figures do not mix) and prints articles/s
 and tokens/s per stage, end to end (model loading and Ray start-up included), and the peak
-resident memory of the largest worker process. Every process gets one thread per core it owns
+resident memory of the largest worker process; for the local modes also the CPU seconds of
+each stage, for this process and each pool worker. Every process gets one thread per core it owns
 (`OMP_NUM_THREADS`: 1 for local1, the pool and Ray set their workers' own), so that "1
 process" means one core also for the embedding library.
 """
