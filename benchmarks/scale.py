@@ -6,7 +6,8 @@
 
 Each mode runs in a fresh interpreter (so memory figures do not mix) and prints articles/s
 and tokens/s per stage, end to end (model loading and Ray start-up included), and the peak
-resident memory of the largest worker process. Every process gets one thread per core it owns
+resident memory of the largest worker process; for the local modes also the CPU seconds of
+each stage, for this process and each pool worker. Every process gets one thread per core it owns
 (`OMP_NUM_THREADS`: 1 for local1, the pool and Ray set their workers' own), so that "1
 process" means one core also for the embedding library.
 """
@@ -44,23 +45,46 @@ def _settings() -> Any:
 
 def run_local(paths: list[str], workers: int) -> dict[str, Any]:
     from synopse.clean.dedup import distinct_sources
-    from synopse.distributed.local import annotate_in_pool, stories_in_pool, worker_pool
-    from synopse.pipeline import _stories, annotate_articles, group_stories, ingest_and_clean
+    from synopse.distributed import local
+    from synopse.pipeline import (
+        _stories,
+        annotate_articles,
+        clean_batch,
+        group_stories,
+        ingest_and_clean,
+    )
 
     settings = _settings()
     cpu_before = time.process_time()  # model imports so far; the pool's workers start later
     start = time.perf_counter()
-    (cleaned, errors), clean_s = timed(lambda: ingest_and_clean(paths, settings))
+    clock = StageClock()
     if workers == 1:
+        (cleaned, errors), clean_s = timed(lambda: ingest_and_clean(paths, settings))
+        clock.lap("ingest+clean")
         articles, annotate_s = timed(lambda: list(annotate_articles(cleaned, settings, errors)))
+        clock.lap("annotate")
         groups, cluster_s = timed(lambda: group_stories(distinct_sources(articles), settings))
+        clock.lap("cluster")
         _, stories_s = timed(lambda: _stories(groups, settings))
+        clock.lap("stories")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     else:
-        with worker_pool(settings, workers) as pool:
-            articles, annotate_s = timed(lambda: annotate_in_pool(pool, cleaned, errors))
-            groups, cluster_s = timed(lambda: group_stories(distinct_sources(articles), settings))
-            _, stories_s = timed(lambda: stories_in_pool(pool, groups, settings))
+        with local.worker_pool(settings, workers) as pool:
+            clock.pool = pool
+
+            def clean() -> tuple[list[Any], list[Any]]:
+                cleaned, fingerprints, errors = local.clean_in_pool(pool, paths, settings)
+                return clean_batch(cleaned, settings, fingerprints), errors
+
+            (cleaned, errors), clean_s = timed(clean)
+            clock.lap("ingest+clean")  # includes starting the workers
+            annotated, annotate_s = timed(lambda: local.annotate_in_pool(pool, cleaned, errors))
+            articles = annotated.articles
+            clock.lap("annotate")
+            groups, cluster_s = timed(lambda: local.cluster(articles, settings))
+            clock.lap("cluster")
+            _, stories_s = timed(lambda: local.stories_in_pool(pool, groups, annotated))
+            clock.lap("stories")
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     total = time.perf_counter() - start
     used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
@@ -71,7 +95,32 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
         "cluster": cluster_s,
         "stories": stories_s,
     }
-    return {**_result(articles, stages, total, peak * 1024, len(groups)), "cpu": cpu}
+    result = _result(articles, stages, total, peak * 1024, len(groups))
+    return {**result, "cpu": cpu, "stage_cpu": clock.laps}
+
+
+class StageClock:
+    """CPU seconds per stage: this process's, and each pool worker's (read from /proc)."""
+
+    def __init__(self) -> None:
+        self.pool: Any = None
+        self.laps: dict[str, list[float]] = {}
+        self._last: dict[int, float] = {0: time.process_time()}
+
+    def lap(self, stage: str) -> None:
+        now = {0: time.process_time(), **self._workers()}
+        self.laps[stage] = [now[k] - self._last.get(k, 0.0) for k in sorted(now)]
+        self._last = now
+
+    def _workers(self) -> dict[int, float]:
+        if self.pool is None:
+            return {}
+        tick = os.sysconf("SC_CLK_TCK")
+        cpu = {}
+        for pid in self.pool._processes:  # the pool's worker processes
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu[pid] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+        return cpu
 
 
 def run_ray(paths: list[str], workers: int) -> dict[str, Any]:
@@ -124,6 +173,9 @@ def report(mode: str, result: dict[str, Any]) -> None:
     if "cpu" in result:  # user+system CPU of the process and its workers: load-independent
         cpu = result["cpu"]
         print(f"  CPU time: {cpu:.1f} s = {n / cpu:.2f} articles per CPU-second")
+        for stage, parts in result.get("stage_cpu", {}).items():
+            each = " + ".join(f"{p:.1f}" for p in parts)
+            print(f"  {stage:>13} CPU: {sum(parts):6.1f} s (this process + workers: {each})")
 
 
 MODES = {"local1": ("local", 1), "local2": ("local", 2), "ray": ("ray", 2)}

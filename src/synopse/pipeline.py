@@ -26,13 +26,14 @@ from synopse.annotate.annotator import shared_annotator
 from synopse.annotate.dating import date_from_story
 from synopse.brief import StoryParts, build_timeline, compose_briefing
 from synopse.clean.article import to_article
-from synopse.clean.dedup import distinct_sources, mark_duplicates
+from synopse.clean.dedup import Fingerprint, distinct_sources, mark_duplicates
 from synopse.clean.recurring import remove_recurring_lines
 from synopse.cluster import StoryClusterer
 from synopse.compare import SentenceAligner, compare_story
 from synopse.config import Settings
 from synopse.errors import InputError, StageError, SynopseError
 from synopse.ingest import read_paths
+from synopse.ingest.files import RawDocument
 from synopse.ingest.outlets import OutletMap
 from synopse.link import resolve_entities, with_story_types
 from synopse.link.quote_groups import group_story_quotes
@@ -43,18 +44,37 @@ Progress = Callable[[str], None]
 
 def read_articles(paths: Iterable[str], settings: Settings) -> Iterator[Article | ErrorRecord]:
     """Stages 1-2: clean articles, or the recorded error for each input that failed."""
-    outlets = (
-        OutletMap.load(Path(settings.ingest.outlets_file)) if settings.ingest.outlets_file else None
-    )
+    outlets = load_outlets(settings)
     for item in read_paths(paths, settings.ingest):
-        try:
-            if isinstance(item, InputError):
-                raise item
-            yield to_article(item, settings, outlets)
-        except SynopseError as error:
-            record = handle_error(error, getattr(error, "source", "?"), "ingest", settings)
-            if record is not None:
-                yield record
+        result = clean_one(item, settings, outlets)
+        if isinstance(result, Article):
+            yield result
+        elif (record := ingest_error(result, settings)) is not None:
+            yield record
+
+
+def load_outlets(settings: Settings) -> OutletMap | None:
+    """The outlet map of `[ingest] outlets_file`, if one is configured."""
+    path = settings.ingest.outlets_file
+    return OutletMap.load(Path(path)) if path else None
+
+
+def clean_one(
+    item: RawDocument | InputError, settings: Settings, outlets: OutletMap | None
+) -> Article | SynopseError:
+    """The per-article part of stage 2: the clean article, or the error that stopped it (for
+    the caller to handle: a worker process returns it rather than deciding)."""
+    try:
+        if isinstance(item, InputError):
+            raise item
+        return to_article(item, settings, outlets)
+    except SynopseError as error:
+        return error
+
+
+def ingest_error(error: SynopseError, settings: Settings) -> ErrorRecord | None:
+    """`settings.on_error` applied to an error of stages 1-2."""
+    return handle_error(error, getattr(error, "source", "?"), "ingest", settings)
 
 
 def analyze(
@@ -63,11 +83,11 @@ def analyze(
     """All stages on the given paths; `progress` is called once per input. `workers` > 1 runs
     annotation and the per-story stages in that many processes (synopse.distributed.local);
     the report is the same."""
-    cleaned, errors = ingest_and_clean(paths, settings, progress)
     if workers > 1:
-        from synopse.distributed.local import analyze_cleaned as in_pool  # optional machinery
+        from synopse.distributed.local import analyze_paths as in_pool  # optional machinery
 
-        return in_pool(cleaned, errors, settings, workers, progress)
+        return in_pool(paths, settings, workers, progress)
+    cleaned, errors = ingest_and_clean(paths, settings, progress)
     return analyze_cleaned(cleaned, settings, errors, progress, clean=False)
 
 
@@ -105,9 +125,14 @@ def ingest_and_clean(
     return clean_batch(cleaned, settings), errors
 
 
-def clean_batch(articles: Sequence[Article], settings: Settings) -> list[Article]:
-    """The batch-wide part of stage 2: duplicates marked, recurring lines removed."""
-    marked = mark_duplicates(list(articles), settings.clean.duplicate_threshold)
+def clean_batch(
+    articles: Sequence[Article],
+    settings: Settings,
+    fingerprints: Sequence[Fingerprint | None] | None = None,
+) -> list[Article]:
+    """The batch-wide part of stage 2: duplicates marked, recurring lines removed.
+    `fingerprints`: each article's `synopse.clean.dedup.fingerprint`, if already made."""
+    marked = mark_duplicates(list(articles), settings.clean.duplicate_threshold, fingerprints)
     return remove_recurring_lines(marked)
 
 
@@ -181,12 +206,21 @@ def _stories(groups: Sequence[Sequence[Article]], settings: Settings) -> tuple[S
 def story_groups(articles: Sequence[Article], labels: Sequence[int]) -> list[list[Article]]:
     """Stage 4's grouping of labelled articles: largest story first, undated ones dated, mentions
     typed as the story types their entity."""
+    return [story_members(members) for members in label_groups(articles, labels)]
+
+
+def label_groups(articles: Sequence[Article], labels: Sequence[int]) -> list[list[Article]]:
+    """The labelled articles by story, largest story first (then by first article id)."""
     groups: dict[int, list[Article]] = {}
     for article, label in zip(articles, labels, strict=True):
         groups.setdefault(int(label), []).append(article)
-    ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0].id))
-    # Mentions take their story-wide entity type, so articles and report agree (stage 5).
-    return [with_story_types(date_from_story(members)) for members in ordered]
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0].id))
+
+
+def story_members(members: Sequence[Article]) -> list[Article]:
+    """One story's articles, the undated ones dated from the story, their mentions typed as the
+    story types their entity (so that articles and report agree; stage 5)."""
+    return with_story_types(date_from_story(members))
 
 
 def build_story(story_id: str, articles: Sequence[Article], settings: Settings) -> Story:

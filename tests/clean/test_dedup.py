@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synopse.clean.dedup import find_duplicates, normalized_words
+from synopse.clean.dedup import find_duplicates, fingerprint, normalized_words
 from synopse.errors import ConfigError, StageError
 from synopse.model import Article
 
@@ -158,3 +160,18 @@ def test_results_are_deterministic_and_point_at_kept_articles(texts: list[list[s
     assert not set(first.values()) & set(first)  # a kept article is never itself a duplicate
     by_id = {a.id: a.text for a in articles}
     assert all(by_id[copy] == by_id[kept] for copy, kept in first.items())
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.sampled_from([STORM_AGENCY, STORM_AGENCY[:-1], WAGES, []]), max_size=6),
+    st.lists(st.sampled_from([None, "2025-02-11", "2025-02-12"]), min_size=6, max_size=6),
+)
+def test_fingerprints_made_elsewhere_give_the_same_duplicates(
+    texts: list[list[str]], dates: list[str | None]
+) -> None:
+    """Worker processes fingerprint the articles they clean (synopse.distributed.local)."""
+    articles = [_article(f"a{n}", s, dates[n]) for n, s in enumerate(texts)]
+    made = [pickle.loads(pickle.dumps(fingerprint(a.text))) for a in articles]
+    assert find_duplicates(articles, fingerprints=made) == find_duplicates(articles)
+    assert [f is None for f in made] == [not normalized_words(a.text) for a in articles]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from synopse.brief.report_json import report_to_dict
 from synopse.config import Settings
+from synopse.distributed.local import _changed_fields
 from synopse.errors import InputError, StageError
+from synopse.model import Article
 from synopse.pipeline import analyze
 from tests.conftest import EXAMPLES
 
@@ -45,3 +48,11 @@ def test_errors_keep_their_message_and_parts_across_processes(
     assert type(copy) is type(error)
     assert str(copy) == str(error)
     assert vars(copy) == vars(error)
+
+
+def test_a_story_worker_sends_back_only_the_fields_dating_and_typing_changed() -> None:
+    article = Article(id="a", source="a.txt", text="Text.", notes=("alt",))
+    redated = replace(article, notes=("neu",), times=())
+    assert _changed_fields(article, article) == {}
+    assert _changed_fields(article, redated) == {"notes": ("neu",)}
+    assert replace(article, **_changed_fields(article, redated)) == redated

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from datasketch import MinHash, MinHashLSH
 
@@ -33,17 +33,37 @@ LSH_WEIGHTS = (0.05, 0.95)
 _WORD = re.compile(r"\w+")
 
 
-def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> dict[str, str]:
-    """Each duplicate article's id -> the id of the article it copies (the one kept)."""
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What duplicate search needs of one article's body: the SHA-1 of its normalised words
+    and their MinHash. Per article, so worker processes can make them (`fingerprint`)."""
+
+    digest: str
+    signature: MinHash
+
+
+def fingerprint(text: str) -> Fingerprint | None:
+    """The fingerprint of a body text; None when it has no words (it copies nothing)."""
+    words = normalized_words(text)
+    if not words:
+        return None
+    return Fingerprint(hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest(), minhash(words))
+
+
+def find_duplicates(
+    articles: Sequence[Article],
+    threshold: float = 0.8,
+    fingerprints: Sequence[Fingerprint | None] | None = None,
+) -> dict[str, str]:
+    """Each duplicate article's id -> the id of the article it copies (the one kept).
+    `fingerprints`: each article's `fingerprint(article.text)`, if already made."""
     kept_by_hash: dict[str, str] = {}
     kept: dict[str, tuple[int, MinHash]] = {}  # id -> (rank in keeping order, signature)
     index = _lsh_index(threshold)
     duplicates: dict[str, str] = {}
-    for article, words in _oldest_first(articles):
+    for article, (digest, signature) in _oldest_first(articles, fingerprints):
         if article.id in kept or article.id in duplicates:
             raise StageError("dedup", article.id, "the same article id appears twice")
-        digest = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
-        signature = minhash(words)
         original = kept_by_hash.get(digest) or _best_match(signature, index, kept, threshold)
         if original is not None:
             duplicates[article.id] = original
@@ -85,15 +105,17 @@ def _shingles(words: Sequence[str]) -> Iterator[str]:
         yield " ".join(words[start : start + SHINGLE_WORDS])
 
 
-def _oldest_first(articles: Sequence[Article]) -> Iterator[tuple[Article, list[str]]]:
+def _oldest_first(
+    articles: Sequence[Article], fingerprints: Sequence[Fingerprint | None] | None
+) -> Iterator[tuple[Article, tuple[str, MinHash]]]:
     order = sorted(
         range(len(articles)),
         key=lambda i: (articles[i].published is None, articles[i].published or "", i),
     )
     for i in order:
-        words = normalized_words(articles[i].text)
-        if words:  # an empty body copies nothing
-            yield articles[i], words
+        found = fingerprint(articles[i].text) if fingerprints is None else fingerprints[i]
+        if found is not None:  # an empty body copies nothing
+            yield articles[i], (found.digest, found.signature)
 
 
 def _best_match(
@@ -108,9 +130,13 @@ def _best_match(
     return max(confirmed)[2] if confirmed else None
 
 
-def mark_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> list[Article]:
+def mark_duplicates(
+    articles: Sequence[Article],
+    threshold: float = 0.8,
+    fingerprints: Sequence[Fingerprint | None] | None = None,
+) -> list[Article]:
     """The articles, each duplicate with `duplicate_of` set to the article it copies."""
-    copies = find_duplicates(articles, threshold)
+    copies = find_duplicates(articles, threshold, fingerprints)
     return [replace(a, duplicate_of=copies[a.id]) if a.id in copies else a for a in articles]
 
 

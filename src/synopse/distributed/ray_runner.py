@@ -29,7 +29,6 @@ from typing import Any
 import numpy as np
 
 from synopse.annotate.annotator import Annotator
-from synopse.clean.article import to_article
 from synopse.clean.dedup import distinct_sources
 from synopse.cluster.blocks import BlockedStoryClusterer
 from synopse.config import Settings
@@ -37,14 +36,16 @@ from synopse.distributed.local import headline_of, remember_headline
 from synopse.errors import ConfigError, InputError, StageError, SynopseError
 from synopse.ingest.dispatch import read_unit, read_units, unique_ids
 from synopse.ingest.files import RawDocument
-from synopse.ingest.outlets import OutletMap
 from synopse.model import Article, ErrorRecord, Report, Story
 from synopse.pipeline import (
     annotate_or_error,
     assemble_report,
     build_story,
     clean_batch,
+    clean_one,
     handle_error,
+    ingest_error,
+    load_outlets,
     story_groups,
 )
 
@@ -100,12 +101,10 @@ def _read_and_clean(
     raw = list(unique_ids(_ray_map(units, _read_units(settings), workers)))
     cleaned: list[Article] = []
     for item in _ray_map(raw, _clean_items(settings), workers):
-        if isinstance(item, SynopseError):
-            source = getattr(item, "source", "?")
-            if (record := handle_error(item, source, "ingest", settings)) is not None:
-                errors.append(record)
-        else:
+        if isinstance(item, Article):
             cleaned.append(item)
+        elif (record := ingest_error(item, settings)) is not None:
+            errors.append(record)
     return cleaned
 
 
@@ -157,16 +156,10 @@ def _read_units(settings: Settings) -> Callable[[Any], list[Any]]:
 
 
 def _clean_items(settings: Settings) -> Callable[[Any], list[Any]]:
-    outlets_file = settings.ingest.outlets_file
-    outlets = OutletMap.load(Path(outlets_file)) if outlets_file else None
+    outlets = load_outlets(settings)
 
     def clean(item: RawDocument | InputError) -> list[Article | SynopseError]:
-        if isinstance(item, InputError):
-            return [item]
-        try:
-            return [to_article(item, settings, outlets)]
-        except SynopseError as error:
-            return [error]
+        return [clean_one(item, settings, outlets)]
 
     return clean
 
