@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from synopse.annotate.speech_institutions import is_named_town
 from synopse.annotate.speech_phrases import (
     FINITE_VERB_TAGS,
     INDEFINITE_DETERMINERS,
@@ -490,7 +491,7 @@ class SpeakerResolver:
         return named
 
     def _institution_at(self, tokens: Sequence[Token], index: int) -> bool:
-        if self._lexicon.is_institution(tokens[index].text):
+        if self._lexicon.is_institution(tokens[index].text) or is_named_town(tokens, index):
             return True
         two = f"{tokens[index - 1].text} {tokens[index].text}" if index else ""
         return self._lexicon.is_institution(two)
