@@ -33,7 +33,9 @@ if TYPE_CHECKING:  # speech.py imports this module for its town rule
 ABBREVIATION = re.compile(r"^(?=(?:[^A-ZÄÖÜ]*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7}$")
 # Small words inside an organisation's name: "Landesamt für Umwelt", "Bund der Steuerzahler".
 ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer"})
-NAME_LINKS = frozenset({"für", "der", "des", "und", "von", "vom", "zur", "zum", "an", "am"})
+NAME_LINKS = frozenset(
+    {"für", "der", "des", "und", "von", "vom", "zur", "zum", "an", "am", "in", "im"}
+)
 MAX_NAME_WORDS = 8
 # Class nouns for a public authority, and the endings of the names they describe.
 AUTHORITY_NOUNS = frozenset({"behörde", "amt", "aufsicht", "aufsichtsbehörde"})
@@ -137,7 +139,7 @@ def defined_abbreviations(text: str) -> dict[str, str]:
         for word in reversed(words):
             if len(run) >= MAX_NAME_WORDS or not (word[:1].isupper() or word in NAME_LINKS):
                 break
-            if word[-1] in ".,;:!?" or word.lower() in ARTICLES:
+            if word[-1] in ".,;:!?" or (word.lower() in ARTICLES and word not in NAME_LINKS):
                 break
             run.insert(0, word)
         run = run[_name_opening(run, short) :] if run else []
