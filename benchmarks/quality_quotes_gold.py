@@ -109,7 +109,7 @@ def abbreviates(short: str, name: str) -> bool:
     short = parts[0] if len(parts) == 1 else ""
     if not (2 <= len(short) <= 8 and short.isalpha() and sum(c.isupper() for c in short) >= 2):
         return False
-    words = [w for w in name.replace("-", " ").split() if w.strip(".,„“\"")]
+    words = [w for w in name.replace("-", " ").split() if w.strip('.,„“"')]
     while words and words[0].lower() in ARTICLES:
         words = words[1:]
     if len(words) < 2:

@@ -105,7 +105,11 @@ def test_institution_speakers_carry_the_full_name_the_text_gives(
     ("text", "words", "speaker"),
     [
         # a time after the institution noun is no name
-        ("Das Ministerium teilte Ende Mai mit, die Förderung laufe aus.", "Förderung", "Ministerium"),
+        (
+            "Das Ministerium teilte Ende Mai mit, die Förderung laufe aus.",
+            "Förderung",
+            "Ministerium",
+        ),
         # an inflected common noun after "laut Ministerium" is no name either
         (
             "Grund für den Brand waren laut Ministerium Arbeiten an der Leitung.",

@@ -84,7 +84,9 @@ class InstitutionNames:
         renamed = []
         for quote in quotes:
             name = self._name(text, sentences, mentions, abbreviations, quote)
-            renamed.append(quote if name == quote.speaker_name else replace(quote, speaker_name=name))
+            renamed.append(
+                quote if name == quote.speaker_name else replace(quote, speaker_name=name)
+            )
         return renamed
 
     def _name(
@@ -156,7 +158,9 @@ def _name_opening(run: Sequence[str], short: str) -> int:
     has capitals ("American Library Association (ALA)"), else the latest such word ("ein
     Sprecher der Sudanesischen Befreiungsarmee (SPLA)" names the army, not the spokesman)."""
     capitals = sum(c.isupper() for c in short)
-    openings = [i for i, w in enumerate(run) if w[:1].isupper() and w[0].lower() == short[0].lower()]
+    openings = [
+        i for i, w in enumerate(run) if w[:1].isupper() and w[0].lower() == short[0].lower()
+    ]
     if not openings:
         return len(run)
     full = [i for i in openings if sum(w[:1].isupper() for w in run[i:]) >= capitals]
@@ -192,7 +196,9 @@ def _proper_name_after(tokens: Sequence[Token], index: int) -> str | None:
 def is_named_town(tokens: Sequence[Token], index: int) -> bool:
     """ "die Stadt Musterhausen", "die Gemeinde Seedorf": a town's administration, a speaker
     candidate (a town noun alone is not: "bei der Eroberung der Stadt")."""
-    return tokens[index].text.lower() in TOWN_NOUNS and _proper_name_after(tokens, index) is not None
+    return (
+        tokens[index].text.lower() in TOWN_NOUNS and _proper_name_after(tokens, index) is not None
+    )
 
 
 def _town(text: str, tokens: Sequence[Token], index: int) -> str:
