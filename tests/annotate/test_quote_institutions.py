@@ -75,6 +75,20 @@ def _speaker(
             "Kosten",
             "Landesrechnungshof",
         ),
+        # "das Krankenhaus" for the hospital named before, not for the bare "Klinik" between
+        (
+            "Das Klinikum Bergheim schließt eine Station. Die Klinik begründete den Schritt mit "
+            "fehlendem Personal. Das Krankenhaus teilte mit, die Patienten würden verlegt.",
+            "Patienten",
+            "Klinikum Bergheim",
+        ),
+        # the head of a name the text abbreviates right after it
+        (
+            "Die Gewerkschaft der Polizei (GdP) warnt vor Überlastung. Die GdP forderte mehr "
+            "Personal.",
+            "Überlastung",
+            "Gewerkschaft der Polizei",
+        ),
         # the circles of an institution speak for it
         (
             "Die Zahl der Geburten stieg. Aus Kreisen der Landesregierung hieß es, man prüfe "

@@ -38,12 +38,17 @@ NAME_LINKS = frozenset(
 )
 MAX_NAME_WORDS = 8
 # Class nouns for a public authority, and the endings of the names they describe.
-AUTHORITY_NOUNS = frozenset({"behörde", "amt", "aufsicht", "aufsichtsbehörde"})
-AUTHORITY_NAME = re.compile(
-    r"\b([A-ZÄÖÜ][\w-]*(?:amt|ämter|ministerium|behörde|rechnungshof|gericht|anwaltschaft"
-    r"|polizei|präsidium|direktion|aufsicht|verwaltung|kommission|agentur|inspektion))"
-    r"(?:es|s)?\b"
+AUTHORITY_ENDINGS = (
+    "amt|ämter|ministerium|behörde|rechnungshof|gericht|anwaltschaft|polizei|präsidium"
+    "|direktion|aufsicht|verwaltung|kommission|agentur|inspektion"
 )
+HOSPITAL_ENDINGS = "klinik|klinikum|kliniken|krankenhaus|spital"
+# A class noun and the endings of the names it can describe ("die Behörde" for an earlier
+# "Landesrechnungshof", "das Krankenhaus" for an earlier "Klinikum Bergheim").
+DESCRIBED_NAMES = {
+    **dict.fromkeys(("behörde", "amt", "aufsicht", "aufsichtsbehörde"), AUTHORITY_ENDINGS),
+    **dict.fromkeys(("klinik", "klinikum", "krankenhaus", "spital"), HOSPITAL_ENDINGS),
+}
 AUTHORITY_WINDOW = 400  # characters before the describing noun: about two sentences
 # "aus Kreisen der Regierung": the circles of an institution speak for it.
 CIRCLE_LEMMAS = frozenset({"kreis", "kreise"})
@@ -118,8 +123,12 @@ class InstitutionNames:
             proper = _proper_name_after(tokens, inside[-1])
             if proper is not None:
                 return f"{last.text} {proper}"
-        if last.text.lower() in AUTHORITY_NOUNS:
-            return _authority_before(text, mentions, last.start) or name
+        full = _abbreviated_here(text, abbreviations, last.start)
+        if full is not None:  # "Die Gewerkschaft der Polizei (GdP) warnt"
+            return full
+        endings = DESCRIBED_NAMES.get(last.text.lower())
+        if endings is not None:
+            return _described_before(text, mentions, endings, last.start) or name
         if name is not None:
             return _compound_before(text, mentions, name, last.start) or name
         if _is_plural_group(tokens, inside, quote):
@@ -213,14 +222,25 @@ def _town(text: str, tokens: Sequence[Token], index: int) -> str:
     return f"{noun} {named[-1]}" if named else noun
 
 
-def _authority_before(text: str, mentions: Sequence[Mention], position: int) -> str | None:
-    """The nearest earlier authority name: "vom Landesrechnungshof" for "die Behörde"."""
+def _abbreviated_here(text: str, abbreviations: dict[str, str], position: int) -> str | None:
+    """The full name of an abbreviation that starts at `position`: the speaker is the head of
+    a name the text abbreviates right after it."""
+    return next((full for full in abbreviations.values() if text.startswith(full, position)), None)
+
+
+def _described_before(
+    text: str, mentions: Sequence[Mention], endings: str, position: int
+) -> str | None:
+    """The nearest earlier name with one of the endings: "vom Landesrechnungshof" for "die
+    Behörde", within about two sentences; a bare class noun ("die Klinik") only when it
+    opens a recognised name ("Klinikum Bergheim")."""
+    pattern = re.compile(rf"\b((?=[A-ZÄÖÜ])[\w-]*(?i:{endings}))(?:es|s)?\b")
     window_start = max(0, position - AUTHORITY_WINDOW)
-    found = list(AUTHORITY_NAME.finditer(text, window_start, position))
-    if not found:
-        return None
-    match = found[-1]
-    return _mention_name(mentions, match.start(1)) or match.group(1)
+    for match in reversed(list(pattern.finditer(text, window_start, position))):
+        mention = _mention_name(mentions, match.start(1))
+        if mention is not None or match.group(1).lower() not in DESCRIBED_NAMES:
+            return mention or match.group(1)
+    return None
 
 
 def _compound_before(
