@@ -160,11 +160,14 @@ def test_institution_names_need_evidence(
 def test_abbreviations_are_read_from_brackets_after_their_name() -> None:
     text = (
         "Die American Library Association (ALA) und das Robert-Koch-Institut (RKI) warnen. "
-        "Der Wert (ca) steigt, sagte Jana Berg (SPD)."
+        "Der Wert (ca) steigt, sagte Jana Berg (SPD). Laut einer Mitteilung des "
+        "Landeskriminalamtes (LKA) und des Verbandes Bergheimer Winzer (VBW) stieg sie."
     )
     assert defined_abbreviations(text) == {
         "ALA": "American Library Association",
         "RKI": "Robert-Koch-Institut",
+        "LKA": "Landeskriminalamt",
+        "VBW": "Verband Bergheimer Winzer",
     }
 
 

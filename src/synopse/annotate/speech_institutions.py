@@ -49,7 +49,7 @@ DESCRIBED_NAMES = {
     **dict.fromkeys(("behörde", "amt", "aufsicht", "aufsichtsbehörde"), AUTHORITY_ENDINGS),
     **dict.fromkeys(("klinik", "klinikum", "krankenhaus", "spital"), HOSPITAL_ENDINGS),
 }
-AUTHORITY_WINDOW = 400  # characters before the describing noun: about two sentences
+DESCRIBED_WINDOW = 400  # characters before the describing noun: about two sentences
 # "aus Kreisen der Regierung": the circles of an institution speak for it.
 CIRCLE_LEMMAS = frozenset({"kreis", "kreise"})
 GENITIVE_ARTICLES = frozenset({"der", "des"})
@@ -153,12 +153,28 @@ def defined_abbreviations(text: str) -> dict[str, str]:
             if word[-1] in ".,;:!?" or (word.lower() in ARTICLES and word not in NAME_LINKS):
                 break
             run.insert(0, word)
-        run = run[_name_opening(run, short) :] if run else []
+        opening = _name_opening(run, short) if run else 0
+        before = words[len(words) - len(run) + opening - 1] if len(words) > len(run) else ""
+        run = run[opening:]
         while run and run[-1] in NAME_LINKS:
             run.pop()
         if run and (len(run) > 1 or len(run[0]) > len(short)):
+            if before.lower() == "des":  # "des Bundeskriminalamtes (BKA)": the nominative
+                run[0] = _without_genitive_ending(run[0])
             found[short] = " ".join(run)
     return found
+
+
+def _without_genitive_ending(noun: str) -> str:
+    """ "Bundeskriminalamtes" -> "Bundeskriminalamt", "Instituts" -> "Institut"; an adjective
+    ("Deutschen") or a word without the ending stays."""
+    if noun.endswith(("en", "er")) or noun.endswith("nis"):
+        return noun
+    if noun.endswith("es") and not noun.endswith("ees") and noun[-3] not in "aeiouäöü":
+        return noun[:-2]
+    if noun.endswith("s") and noun[-2] not in "sxz":
+        return noun[:-1]
+    return noun
 
 
 def _name_opening(run: Sequence[str], short: str) -> int:
@@ -235,7 +251,7 @@ def _described_before(
     Behörde", within about two sentences; a bare class noun ("die Klinik") only when it
     opens a recognised name ("Klinikum Bergheim")."""
     pattern = re.compile(rf"\b((?=[A-ZÄÖÜ])[\w-]*(?i:{endings}))(?:es|s)?\b")
-    window_start = max(0, position - AUTHORITY_WINDOW)
+    window_start = max(0, position - DESCRIBED_WINDOW)
     for match in reversed(list(pattern.finditer(text, window_start, position))):
         mention = _mention_name(mentions, match.start(1))
         if mention is not None or match.group(1).lower() not in DESCRIBED_NAMES:
@@ -257,7 +273,7 @@ def _compound_before(
 
 def _mention_name(mentions: Sequence[Mention], position: int) -> str | None:
     for mention in mentions:
-        if mention.start <= position < mention.end and mention.start == position:
+        if mention.start == position:
             return mention.canonical
     return None
 
