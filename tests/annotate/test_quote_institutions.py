@@ -96,6 +96,19 @@ def _speaker(
             "Hilfen",
             "Landesregierung",
         ),
+        # the board or management of an organisation, named by its noun
+        (
+            "Die Beschäftigten streiken seit Montag. Die Geschäftsführung erklärte, die "
+            "Forderungen seien nicht bezahlbar.",
+            "Forderungen",
+            "Geschäftsführung",
+        ),
+        (
+            "Die Mitarbeiter sind verunsichert. Der Betriebsrat warnte, die Stellen seien in "
+            "Gefahr.",
+            "Stellen",
+            "Betriebsrat",
+        ),
         # a plural group of people is named by its noun (the quote guideline)
         (
             "Der Betrüger ist gefasst. Experten warnen, die Masche sei weit verbreitet.",

@@ -66,6 +66,12 @@ TIME_NOUNS = frozenset(
 PLACE_ENDINGS = ("hausen", "ingen", "stetten")
 # Town nouns: "die Stadt" is the town's administration, never the "Hauptstadt" before it.
 TOWN_NOUNS = frozenset({"stadt", "gemeinde"})
+# Bodies that speak for an organisation: "die Geschäftsführung", "die Schulleitung".
+BODY_ENDINGS = (
+    "leitung", "führung", "vorstand", "betriebsrat", "personalrat", "aufsichtsrat", "präsidium",
+    "direktion", "redaktion",
+)  # fmt: skip
+DEFINITE_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
 # Endings of nouns for people ("Ermittler", "Polizist", "Diplomat", "Experte").
 PERSON_ENDINGS = (
     "er", "ist", "ent", "ant", "eur", "at", "oge", "experte", "zeuge", "kunde", "kollege",
@@ -133,6 +139,8 @@ class InstitutionNames:
             return _compound_before(text, mentions, name, last.start) or name
         if _is_plural_group(tokens, inside, quote):
             return last.text
+        if _is_body(tokens, inside):
+            return _without_genitive_ending(last.text)
         return name
 
 
@@ -288,6 +296,15 @@ def _genitive_head(tokens: Sequence[Token], index: int) -> str | None:
         if token.pos != "ADJA":
             return None
     return None
+
+
+def _is_body(tokens: Sequence[Token], inside: Sequence[int]) -> bool:
+    """The board or management of an organisation, definite: "Die Geschäftsführung erklärte",
+    "Der Betriebsrat warnte" (a body that speaks for the organisation, named by its noun)."""
+    words = [tokens[i] for i in inside]
+    if len(words) > 2 or (len(words) == 2 and words[0].text.lower() not in DEFINITE_ARTICLES):
+        return False
+    return words[-1].text.lower().rstrip("s").endswith(BODY_ENDINGS)
 
 
 def _is_plural_group(tokens: Sequence[Token], inside: Sequence[int], quote: Quote) -> bool:
