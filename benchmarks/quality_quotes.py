@@ -7,7 +7,9 @@ at least half of the shorter one. Speaker accuracy is measured on matched gold q
 predicted speaker span overlaps the gold speaker span, or the predicted name equals the gold
 speaker text with a genitive "s" stripped (no speaker on both sides counts as right). The
 "person" column also counts as right a resolved name that shares the surname or head word with
-the gold speaker text (the person named at another place than the gold span).
+the gold speaker text (the person named at another place than the gold span), or that is an
+abbreviation of it or the reverse (`quality_quotes_gold.abbreviates`: "RKI" for
+"Robert-Koch-Institut").
 
 Two family mappings are printed:
 - corpus: Direct -> direct; Indirect, FreeIndirect, IndirectFreeIndirect -> indirect;
@@ -25,6 +27,8 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from quality_quotes_gold import abbreviates
 
 from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.tokens import Tokenizer
@@ -125,6 +129,9 @@ def same_person(quote: Quote, gold: Gold) -> bool:
         return True
     if not gold.speaker_pieces or not quote.speaker_name:
         return False
+    name, gold_name = quote.speaker_name, gold.speaker_text
+    if abbreviates(name, gold_name) or abbreviates(gold_name, name):
+        return True  # "RKI" for gold "Robert-Koch-Institut"
     mine, theirs = _name_words(quote.speaker_name), _name_words(gold.speaker_text)
     return bool(mine and theirs) and (mine[-1] in theirs or theirs[-1] in mine)
 

@@ -5,7 +5,9 @@
 A predicted quote matches a gold quote of the same kind when their character overlap is at
 least half of the shorter one. Speaker accuracy is measured on matched gold quotes: the
 predicted speaker name agrees with the gold name (one's surname or head word is a word of the
-other, up to an inflection ending), and a gold "unknown" speaker wants no name. Speaker
+other, up to an inflection ending, or one is an abbreviation of the other: see
+`abbreviates`; `--no-abbreviations` turns that off), and a gold "unknown" speaker wants no
+name. Speaker
 accuracy is also broken down by how the gold speaker is named (name, role, pronoun,
 institution, unknown). Mentions come from synopse's own entity recogniser.
 """
@@ -91,9 +93,37 @@ def _same_word(a: str, b: str) -> bool:
     return longer.startswith(shorter) and len(longer) - len(shorter) <= 2
 
 
-def same_speaker(predicted: str | None, gold: str | None) -> bool:
+ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den"})
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """One word of two to eight letters, two of them capitals, that abbreviates the name: its
+    letters are the initials of all the name's words ("LfU" - "Landesamt für Umwelt"), or its
+    capitals are the initials of the name's capitalised words ("KVB" - "Kassenärztliche
+    Vereinigung Bayerns"); words split at spaces and hyphens ("RKI" - "Robert-Koch-Institut"),
+    a leading article ignored. A general rule of the benchmark, not of one split: a speaker
+    named by the abbreviation its text introduces is the same institution."""
+    parts = short.split()
+    if len(parts) == 2 and parts[0].lower() in ARTICLES:
+        parts = parts[1:]  # "die WHO"
+    short = parts[0] if len(parts) == 1 else ""
+    if not (2 <= len(short) <= 8 and short.isalpha() and sum(c.isupper() for c in short) >= 2):
+        return False
+    words = [w for w in name.replace("-", " ").split() if w.strip('.,„“"')]
+    while words and words[0].lower() in ARTICLES:
+        words = words[1:]
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words).lower()
+    capitals = "".join(w[0] for w in words if w[0].isupper()).lower()
+    return short.lower() == initials or "".join(c for c in short if c.isupper()).lower() == capitals
+
+
+def same_speaker(predicted: str | None, gold: str | None, *, abbreviations: bool = True) -> bool:
     if gold is None or predicted is None:
         return gold is None and predicted is None
+    if abbreviations and (abbreviates(predicted, gold) or abbreviates(gold, predicted)):
+        return True
     mine, theirs = _words(predicted), _words(gold)
     if not mine or not theirs:
         return False
@@ -102,7 +132,13 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     )
 
 
-def score(scores: Scores, predicted: Sequence[Quote], golds: Sequence[dict[str, Any]]) -> None:
+def score(
+    scores: Scores,
+    predicted: Sequence[Quote],
+    golds: Sequence[dict[str, Any]],
+    *,
+    abbreviations: bool = True,
+) -> None:
     for kind in (*KINDS, "any"):
         tally = scores.kinds[kind]
         relax = kind == "any"
@@ -115,7 +151,9 @@ def score(scores: Scores, predicted: Sequence[Quote], golds: Sequence[dict[str, 
         )
         for gold in theirs:
             hits = [q for q in mine if matches(q, gold, any_kind=relax)]
-            right = bool(hits) and same_speaker(hits[0].speaker_name, gold["speaker"])
+            right = bool(hits) and same_speaker(
+                hits[0].speaker_name, gold["speaker"], abbreviations=abbreviations
+            )
             tally.gold_matched += bool(hits)
             tally.speaker_right += right
             if relax:
@@ -125,32 +163,47 @@ def score(scores: Scores, predicted: Sequence[Quote], golds: Sequence[dict[str, 
                 by_kind.speaker_right += right
 
 
-def measure(articles: Sequence[dict[str, Any]], *, verbose: bool = False) -> Scores:
+def measure(
+    articles: Sequence[dict[str, Any]],
+    *,
+    verbose: bool = False,
+    abbreviations: bool = True,
+    only: str | None = None,
+) -> Scores:
     tokenizer, recognizer, finder = Tokenizer(), EntityRecognizer(), QuoteFinder()
     scores = Scores()
     for article in articles:
         text = article["text"]
         sentences = tokenizer(text)
         predicted = finder(text, sentences, recognizer(text, sentences))
-        score(scores, predicted, article["quotes"])
+        score(scores, predicted, article["quotes"], abbreviations=abbreviations)
         if verbose:
-            explain(article, predicted)
+            explain(article, predicted, abbreviations=abbreviations, only=only)
     return scores
 
 
-def explain(article: dict[str, Any], predicted: Sequence[Quote]) -> None:
-    """Misses, false alarms and wrong speakers, for error analysis (--verbose)."""
+def explain(
+    article: dict[str, Any],
+    predicted: Sequence[Quote],
+    *,
+    abbreviations: bool = True,
+    only: str | None = None,
+) -> None:
+    """Misses, false alarms and wrong speakers, for error analysis (--verbose); with `only`,
+    the misses and wrong speakers of that speaker kind ("institution")."""
     for gold in article["quotes"]:
+        if only is not None and gold["speaker_kind"] != only:
+            continue
         hits = [q for q in predicted if matches(q, gold)]
         if not hits:
             print(f"MISS {article['id']} {gold['kind']}: {gold['text'][:70]}", file=sys.stderr)
-        elif not same_speaker(hits[0].speaker_name, gold["speaker"]):
+        elif not same_speaker(hits[0].speaker_name, gold["speaker"], abbreviations=abbreviations):
             print(
                 f"SPKR {article['id']} {gold['speaker_kind']} gold={gold['speaker']} "
                 f"got={hits[0].speaker_name} ({hits[0].speaker.text if hits[0].speaker else None})",
                 file=sys.stderr,
             )
-    for quote in predicted:
+    for quote in predicted if only is None else ():
         if not any(matches(quote, g) for g in article["quotes"]):
             print(f"FALSE {article['id']} {quote.kind.value}: {quote.text[:70]}", file=sys.stderr)
 
@@ -172,10 +225,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", nargs="?", default="dev", choices=(*SPLITS, "all"))
     parser.add_argument("--verbose", action="store_true", help="list misses on stderr")
+    parser.add_argument(
+        "--no-abbreviations",
+        action="store_true",
+        help="do not count an abbreviation of the gold name (or the reverse) as the same speaker",
+    )
+    parser.add_argument(
+        "--institutions", action="store_true", help="with --verbose: only institution speakers"
+    )
     args = parser.parse_args()
     articles = load(args.split)
     count = sum(len(a["quotes"]) for a in articles)
-    scores = measure(articles, verbose=args.verbose)
+    scores = measure(
+        articles,
+        verbose=args.verbose,
+        abbreviations=not args.no_abbreviations,
+        only="institution" if args.institutions else None,
+    )
     report(f"gold {args.split}: {len(articles)} articles, {count} quotes", scores)
 
 

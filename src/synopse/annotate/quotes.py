@@ -65,6 +65,7 @@ from synopse.annotate.speech import (
     reported_marker_at,
     verb_lemma,
 )
+from synopse.annotate.speech_institutions import InstitutionNames
 from synopse.annotate.speech_phrases import FINITE_VERB_TAGS
 from synopse.model import Mention, Quote, QuoteKind, Sentence, Token
 
@@ -76,6 +77,7 @@ class QuoteFinder:
         self._lexicon = SpeechLexicon.load()
         self._genders = gender.Detector(case_sensitive=False).get_gender
         self._media = MediumFinder.load()
+        self._institutions = InstitutionNames(self._lexicon)
 
     def __call__(
         self, text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]
@@ -87,6 +89,7 @@ class QuoteFinder:
         indirect = list(self._indirect_quotes(text, sentences, marked, resolver, direct))
         found = carry_speakers(sorted(direct + indirect, key=lambda q: (q.start, q.end, q.kind)))
         found = [self._lead_speaker(q, sentences, marked, resolver) for q in found]
+        found = self._institutions(text, sentences, mentions, found)
         return tuple(replace(q, medium=self._media(text, sentences, q)) for q in found)
 
     # -- direct ---------------------------------------------------------------------------

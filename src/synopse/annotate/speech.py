@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from synopse.annotate.speech_institutions import is_named_town
 from synopse.annotate.speech_lexicon import (
     ANAPHORIC_MARKERS,
     CLAUSE_OPENERS,
@@ -457,7 +458,7 @@ class SpeakerResolver:
         return named
 
     def _institution_at(self, tokens: Sequence[Token], index: int) -> bool:
-        if self._lexicon.is_institution(tokens[index].text):
+        if self._lexicon.is_institution(tokens[index].text) or is_named_town(tokens, index):
             return True
         two = f"{tokens[index - 1].text} {tokens[index].text}" if index else ""
         return self._lexicon.is_institution(two)
