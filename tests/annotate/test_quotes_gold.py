@@ -28,8 +28,9 @@ FLOORS = {
     "holdout2": {"direct": 0.97, "indirect": 0.94, "reported": 0.85, "speaker": 0.88},
     # holdout3 was written without reading the system and measured once on c3a48d5: direct
     # 1.000, indirect 0.937, reported 0.917, speaker 0.837 ("Team holdout3 (untouched)"); speaker
-    # 0.854 after the sixth pass, which never saw it: the goal 0.85 is the floor.
-    "holdout3": {"direct": 0.99, "indirect": 0.93, "reported": 0.91, "speaker": 0.85},
+    # 0.854 after the sixth pass, which never saw it; 0.894 after the institution pass, whose
+    # brief knew institutions were its weak kind (counts only).
+    "holdout3": {"direct": 0.99, "indirect": 0.93, "reported": 0.91, "speaker": 0.88},
 }
 SPLITS = tuple(FLOORS)
 
