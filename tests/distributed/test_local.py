@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from synopse.annotate.annotator import Annotator
 from synopse.brief.report_json import report_to_dict
 from synopse.config import Settings
+from synopse.distributed import local
 from synopse.distributed.local import _changed_fields
 from synopse.errors import InputError, StageError
 from synopse.model import Article
@@ -56,3 +58,35 @@ def test_a_story_worker_sends_back_only_the_fields_dating_and_typing_changed() -
     assert _changed_fields(article, article) == {}
     assert _changed_fields(article, redated) == {"notes": ("neu",)}
     assert replace(article, **_changed_fields(article, redated)) == redated
+
+
+TEXTS = (
+    "Die Stadt Lindgart hat am Montag ihre neue Fähre getauft. Bürgermeisterin Jana Roth sagte, "
+    "die Verbindung spare Pendlern täglich eine halbe Stunde.",
+    "In Lindgart fährt seit Montag eine neue Fähre. „Das ist ein guter Tag für die Pendler“, "
+    "sagte Bürgermeisterin Jana Roth bei der Taufe.",
+)
+
+
+def test_a_worker_keeps_at_most_its_limit_and_builds_the_same_story_from_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = Settings().with_embeddings("none")
+    worker = {"settings": settings, "annotator": Annotator(settings.annotate), "annotated": {}}
+    monkeypatch.setattr(local, "_worker", worker)
+    monkeypatch.setattr(local, "KEEP_LIMIT", 1)
+    articles = [
+        Article(id=f"f{i}", source=f"f{i}.txt", text=text, title="Neue Fähre", outlet=f"Blatt {i}")
+        for i, text in enumerate(TEXTS)
+    ]
+    blobs = [local._annotate(article)[0] for article in articles]
+    assert all(isinstance(blob, bytes) for blob in blobs)
+    assert list(worker["annotated"]) == ["f0"]  # the second article is over the limit
+    job = (
+        "s1",
+        [(a.id, blob) for a, blob in zip(articles, blobs, strict=True) if isinstance(blob, bytes)],
+    )
+    with_kept = local._build_story(job)
+    assert worker["annotated"] == {}  # a kept article is used once, then let go
+    from_bytes_only = local._build_story(job)
+    assert with_kept == from_bytes_only

@@ -67,6 +67,10 @@ from synopse.pipeline import (
 _CLEAN_CHUNK = 16  # articles per round trip when cleaning (a few ms each)
 _CHUNK = 4  # articles per round trip when annotating: still an even spread over workers
 _worker: dict[str, Any] = {}  # the models of this worker process, built once
+# A worker keeps at most this many of the articles it annotated for their stories (≈ 0.2 MB
+# each in memory); beyond it the story stage unpickles the bytes the parent sends instead, so
+# the workers of a long run stay far below 2 GB and the output is the same.
+KEEP_LIMIT = 3_000
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 
 
@@ -198,7 +202,8 @@ def _annotate(article: Article) -> tuple[bytes | ErrorRecord | None, _Headline |
     result = annotate_one(_worker["annotator"], article, _worker["settings"])
     headline = headline_of(result, _worker["settings"])
     if isinstance(result, Article):
-        _worker["annotated"][result.id] = result
+        if len(_worker["annotated"]) < KEEP_LIMIT:
+            _worker["annotated"][result.id] = result
         return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), headline
     return result, headline
 
