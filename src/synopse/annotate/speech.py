@@ -52,6 +52,7 @@ from synopse.annotate.speech_phrases import (
     phrase_start,
     quoted_title_end,
     same_role,
+    subject_follows_report,
     source_phrase,
     without_article,
     without_genitive,
@@ -149,7 +150,10 @@ class SpeakerResolver:
         subject = self._vorfeld_subject(tokens, cue, plain=False)
         if subject is not None:
             return subject
-        vorfeld = adverbial_vorfeld_end(tokens, cue)
+        after_comma = ends_statement(tokens, cue)
+        # "Er starb am Sonntag, teilte die Stiftung mit": the clause before is what was said.
+        reported = subject_follows_report(tokens, cue)
+        vorfeld = cue if reported else adverbial_vorfeld_end(tokens, cue)
         scored = [
             (self._distance(candidate, cue), candidate)
             for candidate in self._candidates(tokens, generic=False)
@@ -165,7 +169,6 @@ class SpeakerResolver:
                 if subject is not None:
                     return subject
         if scored:
-            after_comma = ends_statement(tokens, cue)
             return min(scored, key=lambda pair: (pair[0], _order(pair[1], cue, after_comma)))[
                 1
             ].speaker

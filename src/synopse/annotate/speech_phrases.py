@@ -121,6 +121,19 @@ def ends_statement(tokens: Sequence[Token], cue: int) -> bool:
     )
 
 
+def subject_follows_report(tokens: Sequence[Token], cue: int) -> bool:
+    """A finite cue after a finished clause with its subject right after it ("Er starb am
+    Sonntag, teilte die Stiftung mit"): the clause before is what was said, so nobody in it
+    is the speaker. Not a coordinated verb without its own subject ("bestätigten …, teilten
+    jedoch mit"), not a cue after an apposition ("Sandra Boser (GRÜNE), erklärte:")."""
+    return (
+        ends_statement(tokens, cue)
+        and tokens[cue].pos in FINITE_VERB_TAGS
+        and cue + 1 < len(tokens)
+        and tokens[cue + 1].pos in {"ART", "NE", "PPER", "PDS", "PIAT", "PPOSAT"}
+    )
+
+
 def adverbial_vorfeld_end(tokens: Sequence[Token], cue: int) -> int:
     """Where a sentence-opening prepositional phrase ends, when the finite cue follows it
     ("Um 10 Uhr MEZ meldete die Agentur"): nothing in it is the subject. 0 otherwise."""
