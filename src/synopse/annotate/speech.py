@@ -49,6 +49,7 @@ from synopse.annotate.speech_phrases import (
     is_possessor,
     is_postnominal_genitive,
     noun_vorfeld_end,
+    opens_verb_final_clause,
     phrase_start,
     quoted_title_end,
     same_role,
@@ -145,6 +146,8 @@ class SpeakerResolver:
         A noun phrase opening the clause before the cue is the subject in German verb-second
         order, so it wins over an object right after the verb ("X warnte die CDU").
         """
+        if opens_verb_final_clause(tokens, cue):  # "Während X erklärte, …": X speaks
+            return self.near(tokens[1:], cue - 1, after=False)
         if is_passive(tokens, cue):
             return self._agent(tokens, cue)
         subject = self._vorfeld_subject(tokens, cue, plain=False)

@@ -76,6 +76,10 @@ ADDRESSEE_VERBS = frozenset(
 NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
 NO_SUBJECT_OPENERS = frozenset({"dem", "den", "des", "einem", "einen", "ihm", "ihn", "ihnen"})
 # Tags that cannot stand in a noun-phrase Vorfeld: verbs, subordinators, relatives, adverbs.
+# Subordinators that open a clause with its finite verb last ("Während X erklärte, …").
+CLAUSE_OPENERS = frozenset(
+    {"während", "nachdem", "als", "weil", "obwohl", "bevor", "sobald", "seit", "seitdem"}
+)
 NOT_NOUN_PHRASE_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "PROAV"})
 
 
@@ -131,6 +135,21 @@ def subject_follows_report(tokens: Sequence[Token], cue: int) -> bool:
         and tokens[cue].pos in FINITE_VERB_TAGS
         and cue + 1 < len(tokens)
         and tokens[cue + 1].pos in {"ART", "NE", "PPER", "PDS", "PIAT", "PPOSAT"}
+    )
+
+
+def opens_verb_final_clause(tokens: Sequence[Token], cue: int) -> bool:
+    """The cue ends a subordinate clause that opens the sentence ("Während die Ministerin
+    erklärte, …", "Nachdem der Trainer gesagt hatte, …"): its subject stands between the
+    subordinator and the verb. Not the preposition "während" before a verb-second clause
+    ("Während der Sitzung sagte X")."""
+    if cue < 2 or tokens[0].text.lower() not in CLAUSE_OPENERS:
+        return False
+    rest = cue + 1
+    while rest < len(tokens) and tokens[rest].pos.startswith("V"):
+        rest += 1  # "gesagt hatte"
+    return (rest == len(tokens) or tokens[rest].pos == "$,") and not any(
+        t.pos == "$," or t.pos in FINITE_VERB_TAGS for t in tokens[1:cue]
     )
 
 
