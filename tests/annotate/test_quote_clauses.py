@@ -42,8 +42,7 @@ def test_a_coordinated_cue_keeps_the_subject_before_the_comma(
     ("text", "words", "speaker"),
     [
         (  # "während" opening a clause whose finite verb is the cue, a name right after it
-            "Während Mara Lenz erklärte, die Mannschaft sei bereit, blieb der "
-            "Trainer stumm.",
+            "Während Mara Lenz erklärte, die Mannschaft sei bereit, blieb der Trainer stumm.",
             "die Mannschaft sei bereit",
             "Mara Lenz",
         ),

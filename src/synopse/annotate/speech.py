@@ -53,8 +53,8 @@ from synopse.annotate.speech_phrases import (
     phrase_start,
     quoted_title_end,
     same_role,
-    subject_follows_report,
     source_phrase,
+    subject_follows_report,
     without_article,
     without_genitive,
 )

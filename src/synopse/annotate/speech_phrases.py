@@ -77,7 +77,7 @@ NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du"})
 NO_SUBJECT_OPENERS = frozenset({"dem", "den", "des", "einem", "einen", "ihm", "ihn", "ihnen"})
 # Tags that cannot stand in a noun-phrase Vorfeld: verbs, subordinators, relatives, adverbs.
 # Subordinators that open a clause with its finite verb last ("Während X erklärte, …").
-CLAUSE_OPENERS = frozenset(
+VERB_FINAL_OPENERS = frozenset(
     {"während", "nachdem", "als", "weil", "obwohl", "bevor", "sobald", "seit", "seitdem"}
 )
 NOT_NOUN_PHRASE_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "PROAV"})
@@ -143,7 +143,7 @@ def opens_verb_final_clause(tokens: Sequence[Token], cue: int) -> bool:
     erklärte, …", "Nachdem der Trainer gesagt hatte, …"): its subject stands between the
     subordinator and the verb. Not the preposition "während" before a verb-second clause
     ("Während der Sitzung sagte X")."""
-    if cue < 2 or tokens[0].text.lower() not in CLAUSE_OPENERS:
+    if cue < 2 or tokens[0].text.lower() not in VERB_FINAL_OPENERS:
         return False
     rest = cue + 1
     while rest < len(tokens) and tokens[rest].pos.startswith("V"):
