@@ -57,6 +57,8 @@ _SLOT_ORDER = (
 _FILL_ORDER = ("differ", "quotes", "happened", "timeline", "who", "sources")
 _AGREEING_SCORE = 0.45  # an agreeing sentence counts like a just-aligned one
 _BULLET = "•·-–*▪► "
+# A letter or digit: re's \w in Unicode mode is str.isalnum() plus "_" (CPython's sre).
+_ALNUM = re.compile(r"[^\W_]")
 _DATELINE = re.compile(r"[A-ZÄÖÜ][\w./]*(?: [A-ZÄÖÜ][\w./]*){0,3}(?: \([^)]{1,30}\))? [–-] (?=\S)")
 
 
@@ -257,9 +259,9 @@ def _starts_or_ends_mid_quote(text: str) -> bool:
 def _usable(sentence: Sentence) -> bool:
     if _starts_or_ends_mid_quote(sentence.text):
         return False
-    words = [t for t in sentence.tokens if any(c.isalnum() for c in t.text)]
+    words = sum(1 for t in sentence.tokens if _ALNUM.search(t.text))
     text = sentence.text.rstrip("“”\"«»‘’' )")
-    return _MIN_WORDS <= len(words) <= _MAX_WORDS and text.endswith((".", "!")) and "?" not in text
+    return _MIN_WORDS <= words <= _MAX_WORDS and text.endswith((".", "!")) and "?" not in text
 
 
 def _score(key: SentenceKey, sentence: Sentence, support: dict[str, Support]) -> float:

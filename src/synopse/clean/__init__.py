@@ -73,9 +73,10 @@ def clean_text(
     `extracted`: the text is already an article body (an HTML extractor's output, a JSON
     field), so only furniture lines go; no headline or article extent is looked for."""
     del settings  # no clean settings are needed yet; the caller checks min_body_chars
-    result = _clean_once(raw, extracted)
+    verdicts: dict[str, Verdict] = {}  # a later pass reads this article's lines again
+    result = _clean_once(raw, extracted, verdicts)
     for _ in range(MAX_PASSES):
-        again = _clean_once(_joined(result), extracted)
+        again = _clean_once(_joined(result), extracted, verdicts)
         if (again.title, again.body) == (result.title, result.body):
             break
         result = _merged(result, again)
@@ -97,7 +98,9 @@ def _merged(first: CleanText, second: CleanText) -> CleanText:
     )
 
 
-def _clean_once(raw: str, extracted: bool) -> CleanText:
+def _clean_once(raw: str, extracted: bool, known: dict[str, Verdict]) -> CleanText:
+    """One pass; `known`: the verdicts on lines an earlier pass over the article classified
+    (a line's verdict depends on its text alone)."""
     removed: list[RemovedLine] = []
     lines: list[str] = []
     for line in normalise_lines(raw):
@@ -107,7 +110,12 @@ def _clean_once(raw: str, extracted: bool) -> CleanText:
             removed.append(RemovedLine(kept, "caption"))
         elif kept:
             lines.append(kept)
-    verdicts = [classify(line) for line in lines]
+    verdicts = []
+    for line in lines:
+        verdict = known.get(line)
+        if verdict is None:
+            verdict = known[line] = classify(line)
+        verdicts.append(verdict)
     header = _read_header(verdicts, [text for text, _ in _fragments_of(removed)])
     title_index, kept_indexes = _furniture_free(verdicts) if extracted else _select(verdicts)
     title = verdicts[title_index].text if title_index is not None else ""

@@ -132,8 +132,9 @@ def is_prose(text: str) -> bool:
     words = WORD.findall(URL.sub(" ", text))
     if len(words) < 6:
         return False
-    letters = sum(char.isalpha() for char in text) / len(text)
-    function_share = sum(word.lower() in stopwords() for word in words) / len(words)
+    letters = sum(map(str.isalpha, text)) / len(text)
+    function_words = stopwords()
+    function_share = sum(word.lower() in function_words for word in words) / len(words)
     ends_sentence = text.endswith(SENTENCE_END)
     if letters < 0.6:
         return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 
 from lingua import (
     ConfidenceValue,
@@ -39,7 +40,7 @@ def detect_language(text: str, languages: Sequence[str] = DEFAULT_LANGUAGES) -> 
     """The ISO 639-1 code of `text`'s language among `languages`, or "und" when unsure."""
     detector = _detector(_validated(languages))
     sample = text[:MAX_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if len(list(islice(filter(str.isalpha, sample), MIN_LETTERS))) < MIN_LETTERS:
         return UNDETERMINED
     return _confident_code(detector.compute_language_confidence_values(sample))
 

@@ -82,7 +82,8 @@ def story_similarity(
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(b) < len(a):
         a, b = b, a
-    return sum(weight * b.get(term, 0.0) for term, weight in a.items())
+    # only shared terms: adding the others' 0.0 products changes no partial sum (same order)
+    return sum([weight * b[term] for term, weight in a.items() if term in b])
 
 
 def _weighted_jaccard(a: dict[str, float], b: dict[str, float]) -> float:

@@ -10,10 +10,11 @@ dense sentence × sentence matrix would not fit in memory.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from synopse.annotate.tokens import content_lemmas
+from synopse.compare.lemmas import content_lemmas
 from synopse.model import Article, Sentence
 from synopse.textsim import sparse_cosine
 
@@ -47,13 +48,22 @@ class SentenceAligner:
                 documents.append(" ".join(content_lemmas(sentence.tokens)))
         self.similarity_ = sparse_cosine(documents, min(self.floor, self.threshold))
         self._position = {key: i for i, key in enumerate(self.keys_)}
+        # the rows as Python lists: scipy's row indexing costs more than the rows' few entries
+        self._row_starts: list[int] = self.similarity_.indptr.tolist()
+        self._columns: list[int] = self.similarity_.indices.tolist()
+        self._values: list[float] = self.similarity_.data.tolist()
         return self
+
+    def _row(self, position: int) -> tuple[list[int], list[float]]:
+        """The stored columns (ascending) and cosines of one sentence's row."""
+        start, end = self._row_starts[position], self._row_starts[position + 1]
+        return self._columns[start:end], self._values[start:end]
 
     def support(self, key: SentenceKey) -> dict[str, Support]:
         """For each other article with a sentence aligned to `key`, its best-aligned sentence."""
-        row = self.similarity_[self._position[key]]
+        columns, values = self._row(self._position[key])
         best: dict[str, Support] = {}
-        for j, score in zip(row.indices.tolist(), row.data.tolist(), strict=True):
+        for j, score in zip(columns, values, strict=True):
             if score < self.threshold:
                 continue
             article_id = self.keys_[j][0]
@@ -62,4 +72,7 @@ class SentenceAligner:
         return best
 
     def similarity(self, a: SentenceKey, b: SentenceKey) -> float:
-        return float(self.similarity_[self._position[a], self._position[b]])
+        columns, values = self._row(self._position[a])
+        column = self._position[b]
+        found = bisect_left(columns, column)
+        return values[found] if found < len(columns) and columns[found] == column else 0.0

@@ -51,8 +51,10 @@ def closest_pairs(
         rows, cols, values = _top_per_row(rows[keep], cols[keep], values[keep], per_sentence)
         for i, j, value in zip(rows.tolist(), cols.tolist(), values.tolist(), strict=True):
             # the similarity as the earlier sentence's row gives it (the dense matrix's triu)
-            if i < j or (j, i) not in pairs:
-                pairs[(min(i, j), max(i, j))] = value
+            if i < j:
+                pairs[(i, j)] = value
+            elif (j, i) not in pairs:
+                pairs[(j, i)] = value
     return pairs
 
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from synopse.annotate.tokens import content_lemmas
 from synopse.compare.embeddings import shared_embedder
 from synopse.compare.grouping import one_per_article_groups
+from synopse.compare.lemmas import token_lemmas
 from synopse.compare.lexical_pairs import PairScores, closest_pairs
 from synopse.compare.pair_budget import closest_partners, embedding_budget
 from synopse.compare.stance import ASSERTED, stance
@@ -106,8 +106,10 @@ def align_statements(articles: Sequence[Article], settings: CompareSettings) -> 
 def _candidates(articles: Sequence[Article]) -> list[Candidate]:
     found = []
     for article in articles:
+        values = _value_spans(article)
         for sentence in article.sentences:
-            words = tuple(w for w in content_lemmas(sentence.tokens) if w.isalnum() or "-" in w)
+            lemmas = token_lemmas(sentence.tokens)
+            words = tuple(w for w in lemmas if w is not None and (w.isalnum() or "-" in w))
             if len(words) >= _MIN_CONTENT_WORDS and len(sentence.text) <= _MAX_SENTENCE_CHARS:
                 found.append(
                     Candidate(
@@ -116,24 +118,37 @@ def _candidates(articles: Sequence[Article]) -> list[Candidate]:
                         outlet_of(article),
                         words,
                         stance(sentence.text, sentence.tokens),
-                        _topic(article, sentence),
+                        _topic(sentence, lemmas, values),
                     )
                 )
     return found
 
 
-def _topic(article: Article, sentence: Sentence) -> frozenset[str]:
+def _value_spans(article: Article) -> list[tuple[int, int]]:
+    """The spans of an article's figures and dates (quantities, then times)."""
+    values = [(q.start, q.end) for q in article.quantities]
+    return values + [(t.start, t.end) for t in article.times]
+
+
+def _topic(
+    sentence: Sentence, lemmas: Sequence[str | None], values: Sequence[tuple[int, int]]
+) -> frozenset[str]:
     """What a sentence is about apart from who and how much: two sentences sharing only a name
     ("Sabine Korte kündigte an …" / "Sabine Korte zeigte sich erschüttert") or a unit
-    ("eine Stunde" / "eineinhalb Stunden") say different things."""
-    values = [(q.start, q.end) for q in article.quantities]
-    values += [(t.start, t.end) for t in article.times]
-    plain = [
-        t
-        for t in sentence.tokens
-        if t.pos not in _NAME_TAGS and not any(a <= t.start < b for a, b in values)
-    ]
-    return frozenset(w[:_STEM] for w in content_lemmas(plain) if w.isalpha())
+    ("eine Stunde" / "eineinhalb Stunden") say different things. `lemmas`: the tokens'
+    `token_lemmas`; `values`: the spans of the article's figures and dates."""
+    tokens = sentence.tokens
+    if tokens:  # only the spans that can hold one of the sentence's tokens are asked
+        first, last = min(t.start for t in tokens), max(t.start for t in tokens)
+        values = [(a, b) for a, b in values if a <= last and first < b]
+    return frozenset(
+        w[:_STEM]
+        for t, w in zip(tokens, lemmas, strict=True)
+        if w is not None
+        and w.isalpha()
+        and t.pos not in _NAME_TAGS
+        and not any(a <= t.start < b for a, b in values)
+    )
 
 
 def _scores(
@@ -146,17 +161,17 @@ def _scores(
     if not pairs:
         return scores
     embedder = shared_embedder(settings.embeddings)
-    row: dict[int, int] = {}
-    if embedder.enabled:
-        needed = sorted(embedding_budget(candidates, lexical, pairs, settings.embed_per_article))
-        vectors = embedder.embed([candidates[i].sentence.text for i in needed])
-        row = {index: n for n, index in enumerate(needed)}
+    if not embedder.enabled:  # the lexical similarity alone
+        return {pair: lexical[pair] for pair in pairs}
+    needed = sorted(embedding_budget(candidates, lexical, pairs, settings.embed_per_article))
+    vectors = embedder.embed([candidates[i].sentence.text for i in needed])
+    row = {index: n for n, index in enumerate(needed)}
     for i, j in pairs:
         score = lexical[(i, j)]
         if i in row and j in row:
             cosine = float(vectors[row[i]] @ vectors[row[j]])
             score = cosine + settings.lexical_weight * score
-        elif embedder.enabled:  # beyond the embedding budget: the lexical aligner's rule
+        else:  # beyond the embedding budget: the lexical aligner's rule
             score = settings.threshold + score - settings.lexical_threshold
         scores[(i, j)] = score
     return scores
@@ -167,20 +182,24 @@ def _mutual_best_links(
 ) -> list[tuple[int, int]]:
     """Pairs that are each other's best match between their two articles, above threshold
     (the highest score, the earlier sentence among equals)."""
+    article = [c.article.id for c in candidates]
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for (i, j), score in scores.items():
-        for own, other in ((i, j), (j, i)):
-            slot = (own, candidates[other].article.id)
-            if slot not in best or (score, -other) > (best[slot][0], -best[slot][1]):
-                best[slot] = (score, other)
+        # i's best in j's article, then j's best in i's article; the test is (score, -other) >
+        # (held score, -held other) as tuples: the higher score, the earlier sentence among equals
+        slot = (i, article[j])
+        held = best.get(slot)
+        if held is None or score > held[0] or (score == held[0] and j < held[1]):
+            best[slot] = (score, j)
+        slot = (j, article[i])
+        held = best.get(slot)
+        if held is None or score > held[0] or (score == held[0] and i < held[1]):
+            best[slot] = (score, i)
     links = []
     for (i, j), score in scores.items():
-        if score < threshold or candidates[i].article.id == candidates[j].article.id:
+        if score < threshold or article[i] == article[j]:
             continue
-        if (
-            best[(i, candidates[j].article.id)][1] == j
-            and best[(j, candidates[i].article.id)][1] == i
-        ):
+        if best[(i, article[j])][1] == j and best[(j, article[i])][1] == i:
             links.append((i, j))
     return links
 

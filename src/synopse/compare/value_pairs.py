@@ -34,8 +34,9 @@ def related(a: set[str], b: set[str], overlap: float) -> bool:
     speak of the same thing; words of one stem count as shared."""
     if not a or not b:
         return False
-    b_keys = {stem_key(y) for y in b}
-    shared = sum(1 for x in a if stem_key(x) in b_keys)
+    # stem_key inline: this runs for every pair of figures that might be compared
+    b_keys = {y[:STEM] + "…" if len(y) >= STEM else y for y in b}
+    shared = sum(1 for x in a if (x[:STEM] + "…" if len(x) >= STEM else x) in b_keys)
     return shared / min(len(a), len(b)) >= overlap
 
 

@@ -8,8 +8,10 @@ of the same sentence ("Freilassung"). Two names in one sentence are two entities
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from synopse.model import Article, Mention
 
@@ -36,9 +38,14 @@ def occurrences(article: Article) -> list[Occurrence]:
     """The article's mentions in text order, each placed in its sentence."""
     bounds = _sentence_bounds(article)
     nouns = _sentence_nouns(article, len(bounds))
+    ends = [end for _, end in bounds]
+    ordered = all(a <= b for a, b in pairwise(ends))  # then the first end past an offset bisects
     found = []
     for mention in sorted(article.mentions, key=lambda m: (m.start, m.end)):
-        index = _sentence_of(mention.start, bounds)
+        if ordered:
+            index = min(bisect_right(ends, mention.start), max(len(bounds) - 1, 0))
+        else:
+            index = _sentence_of(mention.start, bounds)
         found.append(Occurrence(article.id, mention, index, nouns[index]))
     return found
 
