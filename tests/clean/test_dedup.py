@@ -3,10 +3,18 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synopse.clean.dedup import find_duplicates, fingerprint, normalized_words
+from synopse.clean.dedup import (
+    NUM_PERM,
+    SEED,
+    find_duplicates,
+    fingerprint,
+    minhash,
+    normalized_words,
+)
 from synopse.errors import ConfigError, StageError
 from synopse.model import Article
 
@@ -175,3 +183,20 @@ def test_fingerprints_made_elsewhere_give_the_same_duplicates(
     made = [pickle.loads(pickle.dumps(fingerprint(a.text))) for a in articles]
     assert find_duplicates(articles, fingerprints=made) == find_duplicates(articles)
     assert [f is None for f in made] == [not normalized_words(a.text) for a in articles]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["der", "Sturm", "über", "Kiel", "2,5", "ß", "東京", "x"]), max_size=12
+    )
+)
+def test_signatures_are_those_of_the_library_s_own_hashing(words: list[str]) -> None:
+    """`minhash` hashes the shingles itself; the library's default MinHash gives the same."""
+    library = MinHash(num_perm=NUM_PERM, seed=SEED)
+    shingles = [" ".join(words[i : i + 5]) for i in range(max(len(words) - 4, 1))]
+    library.update_batch([s.encode("utf-8") for s in shingles])
+    ours = minhash(words)
+    assert ours.scheme == library.scheme
+    assert ours.hashvalues.tolist() == library.hashvalues.tolist()
+    assert ours.jaccard(library) == 1.0

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import overload
 
 from synopse.brief.briefing_sections import (
     SentenceIndex,
@@ -99,7 +100,7 @@ def compose_briefing(
 
 def _section_candidates(
     articles: Sequence[Article], aligner: SentenceAligner, parts: StoryParts
-) -> dict[str, list[BriefingSentence]]:
+) -> dict[str, Sequence[BriefingSentence]]:
     index = SentenceIndex(articles)
     outlets = {a.id: a.outlet or a.id for a in articles}
     texts = {a.id: a for a in articles}
@@ -110,12 +111,9 @@ def _section_candidates(
         if _usable(s)
     ]
     return {
-        "happened": [
-            _briefing_sentence(k[0], s, sup)
-            for k, s, sup in _ranked(
-                articles, aligner, agreeing_sentences(parts.comparisons, index)
-            )
-        ],
+        "happened": _Happened(
+            _ranked(articles, aligner, agreeing_sentences(parts.comparisons, index))
+        ),
         "differ": differ_candidates(parts.comparisons),
         "quotes": quote_candidates(parts.quotes, parts.entities, index),
         "timeline": timeline_candidates(parts.timeline),
@@ -126,6 +124,33 @@ def _section_candidates(
             if _reads_alone(texts[b.ref.article_id].text[b.ref.start : b.ref.end])
         ],
     }
+
+
+class _Happened(Sequence[BriefingSentence]):
+    """The ranked "what happened" candidates, each made when first asked for: a story ranks
+    all its usable sentences and the briefing takes a few."""
+
+    def __init__(self, ranked: list[tuple[SentenceKey, Sentence, dict[str, Support]]]) -> None:
+        self._ranked = ranked
+        self._made: dict[int, BriefingSentence] = {}
+
+    def __len__(self) -> int:
+        return len(self._ranked)
+
+    @overload
+    def __getitem__(self, index: int) -> BriefingSentence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[BriefingSentence]: ...
+
+    def __getitem__(self, index: int | slice) -> BriefingSentence | Sequence[BriefingSentence]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        index = range(len(self))[index]  # negative counts from the end; IndexError past it
+        if index not in self._made:
+            key, sentence, support = self._ranked[index]
+            self._made[index] = _briefing_sentence(key[0], sentence, support)
+        return self._made[index]
 
 
 def _reads_alone(text: str) -> bool:

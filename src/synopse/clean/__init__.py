@@ -14,7 +14,7 @@ Cleaning is idempotent: cleaning `title + "\\n\\n" + body` again gives the same 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from synopse.clean.furniture import (
     Kind,
@@ -73,10 +73,10 @@ def clean_text(
     `extracted`: the text is already an article body (an HTML extractor's output, a JSON
     field), so only furniture lines go; no headline or article extent is looked for."""
     del settings  # no clean settings are needed yet; the caller checks min_body_chars
-    verdicts: dict[str, Verdict] = {}  # a later pass reads this article's lines again
-    result = _clean_once(raw, extracted, verdicts)
+    memo = _Memo()  # a later pass reads this article's lines again
+    result = _clean_once(raw, extracted, memo)
     for _ in range(MAX_PASSES):
-        again = _clean_once(_joined(result), extracted, verdicts)
+        again = _clean_once(_joined(result), extracted, memo)
         if (again.title, again.body) == (result.title, result.body):
             break
         result = _merged(result, again)
@@ -98,13 +98,22 @@ def _merged(first: CleanText, second: CleanText) -> CleanText:
     )
 
 
-def _clean_once(raw: str, extracted: bool, known: dict[str, Verdict]) -> CleanText:
-    """One pass; `known`: the verdicts on lines an earlier pass over the article classified
-    (a line's verdict depends on its text alone)."""
+@dataclass(slots=True)
+class _Memo:
+    """What earlier passes over one article found for a line; both depend on its text alone."""
+
+    cuts: dict[str, tuple[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+
+
+def _clean_once(raw: str, extracted: bool, memo: _Memo) -> CleanText:
     removed: list[RemovedLine] = []
     lines: list[str] = []
     for line in normalise_lines(raw):
-        kept, fragments = cut_fragments(line)
+        cut = memo.cuts.get(line)
+        if cut is None:
+            cut = memo.cuts[line] = cut_fragments(line)
+        kept, fragments = cut
         removed.extend(RemovedLine(text, reason) for text, reason in fragments)
         if kept and _photo_credit(fragments):  # "Blick in den Saal. Foto: A. Muster"
             removed.append(RemovedLine(kept, "caption"))
@@ -112,9 +121,9 @@ def _clean_once(raw: str, extracted: bool, known: dict[str, Verdict]) -> CleanTe
             lines.append(kept)
     verdicts = []
     for line in lines:
-        verdict = known.get(line)
+        verdict = memo.verdicts.get(line)
         if verdict is None:
-            verdict = known[line] = classify(line)
+            verdict = memo.verdicts[line] = classify(line)
         verdicts.append(verdict)
     header = _read_header(verdicts, [text for text, _ in _fragments_of(removed)])
     title_index, kept_indexes = _furniture_free(verdicts) if extracted else _select(verdicts)

@@ -39,16 +39,13 @@ def closest_partners(
     if not pairs:
         return []
     similarities = [lexical[pair] for pair in pairs]
+    article = [c.key[0] for c in candidates]
     ranked: dict[tuple[int, str], list[tuple[float, int]]] = {}
     for (i, j), similarity in zip(pairs, similarities, strict=True):
-        ranked.setdefault((i, candidates[j].key[0]), []).append((-similarity, j))
-        ranked.setdefault((j, candidates[i].key[0]), []).append((-similarity, i))
+        ranked.setdefault((i, article[j]), []).append((-similarity, j))
+        ranked.setdefault((j, article[i]), []).append((-similarity, i))
     top = {slot: {k for _, k in sorted(others)[:partners]} for slot, others in ranked.items()}
-    return [
-        (i, j)
-        for i, j in pairs
-        if j in top[(i, candidates[j].key[0])] and i in top[(j, candidates[i].key[0])]
-    ]
+    return [(i, j) for i, j in pairs if j in top[(i, article[j])] and i in top[(j, article[i])]]
 
 
 def embedding_budget(
@@ -59,17 +56,18 @@ def embedding_budget(
 ) -> set[int]:
     """The sentences to embed: of each article at most `per_article` (< 1: no limit), those
     matched in the most other articles, then with the closest partner, then the earliest."""
+    article = [c.key[0] for c in candidates]
     articles_matched: dict[int, set[str]] = {}
     closest: dict[int, float] = {}
     for i, j in pairs:
         for a, b in ((i, j), (j, i)):
-            articles_matched.setdefault(a, set()).add(candidates[b].key[0])
+            articles_matched.setdefault(a, set()).add(article[b])
             closest[a] = max(closest.get(a, 0.0), lexical[(i, j)])
     if per_article < 1:
         return set(articles_matched)
     by_article: dict[str, list[int]] = {}
     for index in articles_matched:
-        by_article.setdefault(candidates[index].key[0], []).append(index)
+        by_article.setdefault(article[index], []).append(index)
     chosen: set[int] = set()
     for members in by_article.values():
         members.sort(key=lambda k: (-len(articles_matched[k]), -closest[k], candidates[k].key[1]))
