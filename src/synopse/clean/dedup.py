@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -119,12 +119,11 @@ def _permutations() -> tuple[Any, NDArray[Any]]:
     return model.scheme, model.permutations
 
 
-def _shingles(words: Sequence[str]) -> Iterator[str]:
+def _shingles(words: Sequence[str]) -> Iterable[str]:
     if len(words) < SHINGLE_WORDS:  # a very short text is one shingle
-        yield " ".join(words)
-        return
-    for start in range(len(words) - SHINGLE_WORDS + 1):
-        yield " ".join(words[start : start + SHINGLE_WORDS])
+        return [" ".join(words)]
+    # every run of SHINGLE_WORDS consecutive words, first to last (the shortest slice ends it)
+    return map(" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS)), strict=False))
 
 
 def _oldest_first(
