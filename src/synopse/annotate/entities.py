@@ -82,6 +82,10 @@ class EntityRecognizer:
         self._lexicon = lexicon()
         self._organisations = OrganisationFinder(self._gazetteer)
         self._listed: dict[tuple[tuple[str, str], ...], EntityType | None] = {}
+        # Every finder below needs a capitalised word at the start, with few exceptions; when
+        # a list ever holds a lower-case opener, no token is skipped.
+        openers = (*self._gazetteer.first_names, *self._gazetteer.club_prefixes, *NAME_ADJECTIVES)
+        self._skip_lower = all(word[:1].isupper() for word in openers)
 
     def __call__(self, text: str, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:
         found = [span for sentence in sentences for span in self._sentence_spans(sentence)]
@@ -95,6 +99,9 @@ class EntityRecognizer:
         spans: list[NameSpan] = []
         i = 0
         while i < len(tokens):
+            if self._skip_lower and not _may_open(tokens[i]):
+                i += 1
+                continue
             span = self._quoted_title_at(tokens, i)
             if span is None:
                 foreign = foreign_name_at(tokens, i)
@@ -446,6 +453,19 @@ class EntityRecognizer:
         if len(word) > MAX_ACRONYM and self._lexicon.knows(word.capitalize()):
             return None
         return EntityType.ORG
+
+
+def _may_open(token: Token) -> bool:
+    """Whether a name can start at `token`: every finder of `_sentence_spans` needs a
+    capitalised word there, except a quoted title, a club after "1." and a place adjective
+    HanTa tagged as a lower-case noun ("-er"). A cheap test that skips most tokens."""
+    word = token.text
+    return (
+        word[:1].isupper()
+        or word in OPENING_QUOTES
+        or word == "1."
+        or (token.pos == "NN" and word.endswith("er"))
+    )
 
 
 def _person_first(span: NameSpan | None, person: NameSpan | None) -> NameSpan | None:
