@@ -213,8 +213,19 @@ def _token_runs(text: str, sentences: Sequence[Sentence]) -> Iterator[tuple[Toke
 
 
 def _scan(text: str, tokens: tuple[Token, ...]) -> Iterator[Quantity]:
+    # A quantity's number comes at most `_MAX_LEAD` tokens after its start (a two-word
+    # qualifier, "minus", a currency sign): positions with no number that close are skipped.
+    near = [False] * len(tokens)
+    last = len(tokens) + _MAX_LEAD
+    for k in range(len(tokens) - 1, -1, -1):
+        if _opens_number(tokens[k]):
+            last = k
+        near[k] = last - k <= _MAX_LEAD
     i = 0
     while i < len(tokens):
+        if not near[i]:
+            i += 1
+            continue
         parsed = _quantity_at(text, tokens, i)
         if parsed is None:
             i += 1
@@ -277,6 +288,22 @@ def _qualifier(tokens: tuple[Token, ...], i: int) -> tuple[str | None, int]:
         if words in _QUALIFIERS:
             return _QUALIFIERS[words], i + length
     return None, i
+
+
+_MAX_LEAD = 4  # tokens before the number: two of a qualifier, "minus", a currency sign
+_OPENS_NUMBER: dict[str, bool] = {}
+_WORD_CACHE_LIMIT = 100_000
+
+
+def _opens_number(token: Token) -> bool:
+    """Whether `_number` finds a number at this token (it reads only the word there)."""
+    word = token.text
+    found = _OPENS_NUMBER.get(word)
+    if found is None:
+        if len(_OPENS_NUMBER) >= _WORD_CACHE_LIMIT:
+            _OPENS_NUMBER.clear()
+        found = _OPENS_NUMBER[word] = _number((token,), 0) is not None
+    return found
 
 
 def _number(tokens: tuple[Token, ...], j: int) -> _Number | None:
