@@ -44,7 +44,7 @@ from synopse.annotate.quotes_marks import (
     Marked,
     char_distance,
     frame_tokens,
-    inside_marks,
+    outside_marks,
     is_name_or_title,
     is_statement,
     is_title_like,
@@ -192,7 +192,7 @@ class QuoteFinder:
         before: Sequence[Token] = ()
         found_so_far: list[Quote] = []
         for sentence in sentences:
-            tokens = [t for t in sentence.tokens if not inside_marks(t, marked)]
+            tokens = outside_marks(sentence.tokens, marked)
             if len(tokens) < 3:
                 previous, before = None, ()
                 continue
