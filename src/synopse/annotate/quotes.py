@@ -44,11 +44,11 @@ from synopse.annotate.quotes_marks import (
     Marked,
     char_distance,
     frame_tokens,
-    outside_marks,
     is_name_or_title,
     is_statement,
     is_title_like,
     marked_spans,
+    outside_marks,
     sentence_before,
     touches_marks,
 )
