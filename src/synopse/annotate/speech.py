@@ -133,6 +133,7 @@ class SpeakerResolver:
     ) -> None:
         self._text = text
         self._mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._covering: dict[int, Mention | None] = {}
         # People named inside a quote are talked about, not talking: no antecedents.
         self._referents = [
             m for m in self._mentions if not any(a <= m.start < b for a, b in quoted)
@@ -399,12 +400,18 @@ class SpeakerResolver:
         return phrase if self._lexicon.is_institution(phrase) else None
 
     def _mention_at(self, position: int) -> Mention | None:
+        """The first mention covering `position`, kept: every cue asks for the same tokens."""
+        if position in self._covering:
+            return self._covering[position]
+        found = None
         for mention in self._mentions:
             if mention.start <= position < mention.end:
-                return mention
+                found = mention
+                break
             if mention.start > position:
-                return None
-        return None
+                break
+        self._covering[position] = found
+        return found
 
     def _mention_candidate(
         self, tokens: Sequence[Token], index: int, mention: Mention
