@@ -13,7 +13,7 @@ from synopse.annotate.entity_consistency import token_index
 from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.speech_lexicon import SpeechLexicon
 from synopse.annotate.tokens import Tokenizer
-from synopse.model import Token
+from synopse.model import Sentence, Token
 
 # Team-written: news prose with names, places, organisations, clubs, quotes, figures and
 # dates in many forms; every time rule matches somewhere.
@@ -36,7 +36,7 @@ zwei Milliarden Euro Gewinn, mehr als Mainzer Stadtwerke."""
 
 
 @pytest.fixture(scope="module")
-def sentences(tokenizer: Tokenizer) -> list[object]:
+def sentences(tokenizer: Tokenizer) -> list[Sentence]:
     found = list(tokenizer(_TEXT))
     shuffled = random.Random(11)
     words = [t for s in found for t in s.tokens]
@@ -49,9 +49,7 @@ def sentences(tokenizer: Tokenizer) -> list[object]:
 def test_every_time_rule_match_contains_a_needed_word() -> None:
     texts = [_TEXT, _TEXT.replace("\n", " "), _TEXT.lower(), _TEXT.upper()]
     matched = set()
-    for number, ((pattern, _), needed) in enumerate(
-        zip(times._RULES, times._NEEDED, strict=True)
-    ):
+    for number, ((pattern, _), needed) in enumerate(zip(times._RULES, times._NEEDED, strict=True)):
         for text in texts:
             for match in pattern.finditer(text):
                 matched.add(number)
@@ -60,21 +58,21 @@ def test_every_time_rule_match_contains_a_needed_word() -> None:
 
 
 def test_entities_skip_only_positions_no_name_starts_at(
-    tokenizer: Tokenizer, sentences: list[object]
+    tokenizer: Tokenizer, sentences: list[Sentence]
 ) -> None:
     fast, full = EntityRecognizer(), EntityRecognizer()
     assert fast._skip_lower
     full._skip_lower = False
-    found = [fast._sentence_spans(s) for s in sentences]  # type: ignore[arg-type]
-    assert found == [full._sentence_spans(s) for s in sentences]  # type: ignore[arg-type]
+    found = [fast._sentence_spans(s) for s in sentences]
+    assert found == [full._sentence_spans(s) for s in sentences]
     assert sum(map(len, found)) > 30
 
 
 def test_quantities_skip_only_positions_far_from_numbers(
-    monkeypatch: pytest.MonkeyPatch, sentences: list[object]
+    monkeypatch: pytest.MonkeyPatch, sentences: list[Sentence]
 ) -> None:
     text = _TEXT  # offsets of the shuffled sentences index their own texts: compare spans
-    runs = [s.tokens for s in sentences]  # type: ignore[attr-defined]
+    runs = [s.tokens for s in sentences]
     fast = [list(quantities._scan(text, tokens)) for tokens in runs]
     monkeypatch.setattr(quantities, "_opens_number", lambda token: True)
     assert fast == [list(quantities._scan(text, tokens)) for tokens in runs]
