@@ -268,14 +268,17 @@ class EntityRecognizer:
         return any(form in self._gazetteer.countries for form in name_forms(word))
 
     def _is_name_token(self, token: Token) -> bool:
-        word = token.text
+        word = token.text  # all tests must hold; the cheap ones first
+        if not word[:1].isupper():
+            return False
+        if token.pos != "NE" and token.pos != "FM" and not is_acronym(word):
+            return False
         if word in self._gazetteer.non_names or self._gazetteer.role_of(word):
             return False
-        if not word[:1].isupper() or not any(c.isalpha() for c in word):
+        if not any(c.isalpha() for c in word):
             return False
-        if any(part[:1].islower() for part in word.split("-")[1:]):
-            return False  # "Down-to-earth-Habitus", "ARD-exclusiv": hyphenated common nouns
-        return token.pos == "NE" or token.pos == "FM" or is_acronym(word)
+        # "Down-to-earth-Habitus", "ARD-exclusiv": hyphenated common nouns
+        return not any(part[:1].islower() for part in word.split("-")[1:])
 
     def _unknown_place_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """ "in Ostermünde", "der Stadt Wettlingen": a capitalised word HanTa does not know,

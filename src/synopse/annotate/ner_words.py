@@ -124,6 +124,8 @@ def is_capitalised_noun(token: Token) -> bool:
 
 
 def is_acronym(word: str) -> bool:
+    if len(word) > 8:
+        return False
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
 
