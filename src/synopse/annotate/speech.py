@@ -102,6 +102,7 @@ SUBJECT_SPEAKS_PASSIVE = frozenset({"zitieren"})
 FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "gerade"})
 # Nouns of a point in time that open a sentence like a subject ("Ende Januar verkündete …").
 TIME_NOUNS = frozenset({"ende", "anfang", "mitte"})
+_NOT_SPEAKERS, _NOT_PLAIN = FUNCTION_WORDS | NON_NAME_WORDS, NON_NAME_WORDS | TIME_NOUNS
 # A role noun and its apposition: "der Direktor der IAEO, Mohammed el-Baradei, sagte".
 MAX_ROLE_COMPLEMENT = 8
 
@@ -203,7 +204,7 @@ class SpeakerResolver:
         if not (plain or attribute) and verb_lemma(tokens, cue) not in ADDRESSEE_VERBS:
             return None
         if not is_speech_verb(self._lexicon, tokens, cue) or any(
-            t.text.lower() in NON_NAME_WORDS | TIME_NOUNS for t in vorfeld
+            t.text.lower() in _NOT_PLAIN for t in vorfeld
         ):
             return None  # "Ende Januar verkündete …", "nach Angaben": no plain subject
         opening = next(iter(self._candidates(vorfeld, generic=True)), None)
@@ -316,7 +317,7 @@ class SpeakerResolver:
             is_possessor(tokens, index) and not _first_name_of(mention, tokens, index)
         ) or is_bracketed_affiliation(tokens, index):
             return None  # "Hannovers Trainer Stefan Kaya", "Petra Lindner (CDU)": the person
-        if token.text.lower() in FUNCTION_WORDS | NON_NAME_WORDS:
+        if token.text.lower() in _NOT_SPEAKERS:
             return None  # "Von „…“ sprachen …", "Ende Januar verkündete …"
         if inside_quoted_title(tokens, index):
             return None  # only the whole name is a candidate, and only as a last resort
