@@ -74,7 +74,7 @@ def test_quantities_skip_only_positions_far_from_numbers(
     text = _TEXT  # offsets of the shuffled sentences index their own texts: compare spans
     runs = [s.tokens for s in sentences]
     fast = [list(quantities._scan(text, tokens)) for tokens in runs]
-    monkeypatch.setattr(quantities, "_opens_number", lambda token: True)
+    monkeypatch.setattr(quantities, "_opens_number", lambda word: True)
     assert fast == [list(quantities._scan(text, tokens)) for tokens in runs]
     assert sum(map(len, fast)) > 10
 

@@ -63,6 +63,7 @@ from synopse.annotate.ner_words import (
     announces_place,
     is_acronym,
     is_place_adjective,
+    may_open_name,
 )
 from synopse.model import EntityType, Mention, Sentence, Token
 
@@ -100,7 +101,7 @@ class EntityRecognizer:
         spans: list[NameSpan] = []
         i = 0
         while i < len(tokens):
-            if self._skip_lower and not _may_open(tokens[i]):
+            if self._skip_lower and not may_open_name(tokens[i]):
                 i += 1
                 continue
             span = self._quoted_title_at(tokens, i)
@@ -468,19 +469,6 @@ class EntityRecognizer:
         if len(word) > MAX_ACRONYM and self._lexicon.knows(word.capitalize()):
             return None
         return EntityType.ORG
-
-
-def _may_open(token: Token) -> bool:
-    """Whether a name can start at `token`: every finder of `_sentence_spans` needs a
-    capitalised word there, except a quoted title, a club after "1." and a place adjective
-    HanTa tagged as a lower-case noun ("-er"). A cheap test that skips most tokens."""
-    word = token.text
-    return (
-        word[:1].isupper()
-        or word in OPENING_QUOTES
-        or word == "1."
-        or (token.pos == "NN" and word.endswith("er"))
-    )
 
 
 def _person_first(span: NameSpan | None, person: NameSpan | None) -> NameSpan | None:

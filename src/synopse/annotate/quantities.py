@@ -41,6 +41,7 @@ the preposition "among" ("eine Umfrage unter 1.500 Befragten": 1.500 Befragte, n
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -218,7 +219,7 @@ def _scan(text: str, tokens: tuple[Token, ...]) -> Iterator[Quantity]:
     near = [False] * len(tokens)
     last = len(tokens) + _MAX_LEAD
     for k in range(len(tokens) - 1, -1, -1):
-        if _opens_number(tokens[k]):
+        if _opens_number(tokens[k].text):
             last = k
         near[k] = last - k <= _MAX_LEAD
     i = 0
@@ -291,19 +292,12 @@ def _qualifier(tokens: tuple[Token, ...], i: int) -> tuple[str | None, int]:
 
 
 _MAX_LEAD = 4  # tokens before the number: two of a qualifier, "minus", a currency sign
-_OPENS_NUMBER: dict[str, bool] = {}
-_WORD_CACHE_LIMIT = 100_000
 
 
-def _opens_number(token: Token) -> bool:
-    """Whether `_number` finds a number at this token (it reads only the word there)."""
-    word = token.text
-    found = _OPENS_NUMBER.get(word)
-    if found is None:
-        if len(_OPENS_NUMBER) >= _WORD_CACHE_LIMIT:
-            _OPENS_NUMBER.clear()
-        found = _OPENS_NUMBER[word] = _number((token,), 0) is not None
-    return found
+@functools.lru_cache(maxsize=100_000)
+def _opens_number(word: str) -> bool:
+    """Whether `_number` finds a number at a token `word` (it reads only the word there)."""
+    return _number((Token(0, len(word), word, "", word),), 0) is not None
 
 
 def _number(tokens: tuple[Token, ...], j: int) -> _Number | None:
