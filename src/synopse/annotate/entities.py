@@ -39,6 +39,7 @@ from synopse.annotate.entity_consistency import (
     NameSpan,
     name_forms,
     span_text,
+    token_index,
 )
 from synopse.annotate.gazetteer import gazetteer, inflection_key, lexicon
 from synopse.annotate.ner_context import context_type, coordinated, longer
@@ -62,6 +63,7 @@ from synopse.annotate.ner_words import (
     announces_place,
     is_acronym,
     is_place_adjective,
+    may_open_name,
 )
 from synopse.model import EntityType, Mention, Sentence, Token
 
@@ -82,6 +84,10 @@ class EntityRecognizer:
         self._lexicon = lexicon()
         self._organisations = OrganisationFinder(self._gazetteer)
         self._listed: dict[tuple[tuple[str, str], ...], EntityType | None] = {}
+        # Every finder below needs a capitalised word at the start, with few exceptions; when
+        # a list ever holds a lower-case opener, no token is skipped.
+        openers = (*self._gazetteer.first_names, *self._gazetteer.club_prefixes, *NAME_ADJECTIVES)
+        self._skip_lower = all(word[:1].isupper() for word in openers)
 
     def __call__(self, text: str, sentences: Sequence[Sentence]) -> tuple[Mention, ...]:
         found = [span for sentence in sentences for span in self._sentence_spans(sentence)]
@@ -95,6 +101,9 @@ class EntityRecognizer:
         spans: list[NameSpan] = []
         i = 0
         while i < len(tokens):
+            if self._skip_lower and not may_open_name(tokens[i]):
+                i += 1
+                continue
             span = self._quoted_title_at(tokens, i)
             if span is None:
                 foreign = foreign_name_at(tokens, i)
@@ -110,10 +119,10 @@ class EntityRecognizer:
                 i += 1
                 continue
             if self._opens_place_adjective(span, tokens):
-                i = tokens.index(span.tokens[-1], i) + 2  # "New Yorker": an adjective
+                i = token_index(tokens, span.tokens[-1], i) + 2  # "New Yorker": an adjective
                 continue
             spans.append(_as_club(self._with_apposition(self._typed(span, tokens), tokens), tokens))
-            i = tokens.index(span.tokens[-1], i) + 1
+            i = token_index(tokens, span.tokens[-1], i) + 1
         return coordinated(spans, tokens)
 
     def _quoted_title_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
@@ -150,7 +159,7 @@ class EntityRecognizer:
 
     def _opens_place_adjective(self, span: NameSpan, tokens: Sequence[Token]) -> bool:
         """ "New Yorker", "Los Angeleser": the name is the start of a place adjective."""
-        after = tokens.index(span.tokens[-1]) + 1
+        after = token_index(tokens, span.tokens[-1]) + 1
         if after >= len(tokens) or not is_place_adjective(tokens[after]):
             return False
         place = f"{span_text(span)} {tokens[after].text[:-2]}"
@@ -159,19 +168,27 @@ class EntityRecognizer:
     # Step 1: gazetteer phrases ------------------------------------------------------------
 
     def _phrase_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
-        for length in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
+        if not tokens[i].text[:1].isupper():
+            return None  # as `_listed_type` says for every window
+        longest = min(MAX_PHRASE_TOKENS, len(tokens) - i)
+        pairs = tuple((t.text, t.pos) for t in tokens[i : i + longest])
+        for length in range(longest, 0, -1):
             window = tokens[i : i + length]
-            kind = self._listed_type(window)
+            kind = self._listed_type(window, pairs[:length])
             if kind is not None:
                 span = NameSpan(tuple(window), kind, strong=True)
                 return self._organisations.extend(tokens, span)
         return None
 
-    def _listed_type(self, window: Sequence[Token]) -> EntityType | None:
-        """`_find_listed_type`, kept per (text, tag) window: asked for every token four times."""
+    def _listed_type(
+        self, window: Sequence[Token], key: tuple[tuple[str, str], ...] | None = None
+    ) -> EntityType | None:
+        """`_find_listed_type`, kept per (text, tag) window (`key`, built here when not
+        given): asked for every token four times."""
         if not window or not window[0].text[:1].isupper():
             return None
-        key = tuple((t.text, t.pos) for t in window)
+        if key is None:
+            key = tuple((t.text, t.pos) for t in window)
         if key not in self._listed:
             if len(self._listed) >= _LISTED_CACHE_LIMIT:
                 self._listed.clear()
@@ -252,14 +269,17 @@ class EntityRecognizer:
         return any(form in self._gazetteer.countries for form in name_forms(word))
 
     def _is_name_token(self, token: Token) -> bool:
-        word = token.text
+        word = token.text  # all tests must hold; the cheap ones first
+        if not word[:1].isupper():
+            return False
+        if token.pos != "NE" and token.pos != "FM" and not is_acronym(word):
+            return False
         if word in self._gazetteer.non_names or self._gazetteer.role_of(word):
             return False
-        if not word[:1].isupper() or not any(c.isalpha() for c in word):
+        if not any(c.isalpha() for c in word):
             return False
-        if any(part[:1].islower() for part in word.split("-")[1:]):
-            return False  # "Down-to-earth-Habitus", "ARD-exclusiv": hyphenated common nouns
-        return token.pos == "NE" or token.pos == "FM" or is_acronym(word)
+        # "Down-to-earth-Habitus", "ARD-exclusiv": hyphenated common nouns
+        return not any(part[:1].islower() for part in word.split("-")[1:])
 
     def _unknown_place_at(self, tokens: Sequence[Token], i: int) -> NameSpan | None:
         """ "in Ostermünde", "der Stadt Wettlingen": a capitalised word HanTa does not know,
@@ -288,7 +308,10 @@ class EntityRecognizer:
         word = token.text
         if token.pos not in ("NN", "NE") or not word[:1].isupper() or not word[1:2].islower():
             return None
-        ending = next((e for e in LANDMARK_ENDINGS if word.lower().endswith(e)), None)
+        lowered = word.lower()
+        if not lowered.endswith(LANDMARK_ENDINGS):
+            return None
+        ending = next((e for e in LANDMARK_ENDINGS if lowered.endswith(e)), None)
         if ending is None or len(word) < len(ending) + 3 or not word.replace("-", "").isalpha():
             return None
         if word in self._gazetteer.non_names or self._lexicon.knows(word):
@@ -351,7 +374,7 @@ class EntityRecognizer:
         word = span.tokens[0].text
         if len(span.tokens) == 1 and is_english_word(word) and not self._gazetteer.lists(word):
             return replace(span, type=None)  # "Truth", "Office": English nouns HanTa tags NE
-        index = tokens.index(span.tokens[0])
+        index = token_index(tokens, span.tokens[0])
         before = tokens[index - 1] if index > 0 else None
         role = None
         # "Dr." and "Prof." mark a person but are titles, not roles.
@@ -367,7 +390,7 @@ class EntityRecognizer:
             return replace(span, type=EntityType.ORG, strong=True)  # "Nachrichtenagentur AFP"
         if role is not None or (before is not None and before.text in PERSON_CUES):
             return replace(span, type=EntityType.PER, strong=True, role=role)
-        last = tokens.index(span.tokens[-1])
+        last = token_index(tokens, span.tokens[-1])
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         before_von = tokens[index - 2] if index > 1 else None
         return self._typed_by_name(span, (before_von, before, after))
@@ -394,7 +417,7 @@ class EntityRecognizer:
         """ "Peskow, der Sprecher des Kremls": a role in apposition after a person's name."""
         if span.role is not None or (span.strong and span.type is not EntityType.PER):
             return span
-        i = tokens.index(span.tokens[-1]) + 1
+        i = token_index(tokens, span.tokens[-1]) + 1
         if i + 1 >= len(tokens) or tokens[i].text != ",":
             return span
         i += 1 + (tokens[i + 1].pos == "ART")
@@ -458,7 +481,7 @@ def _person_first(span: NameSpan | None, person: NameSpan | None) -> NameSpan | 
 def _as_club(span: NameSpan, tokens: Sequence[Token]) -> NameSpan:
     """ "Dortmunds Trainer", "Freiburgs Abwehr": a city's genitive before a squad noun is
     its club."""
-    after = tokens.index(span.tokens[-1]) + 1
+    after = token_index(tokens, span.tokens[-1]) + 1
     if span.type is not EntityType.LOC or len(span.tokens) != 1 or after >= len(tokens):
         return span
     if span.tokens[0].text.endswith("s") and tokens[after].text in SQUAD_NOUNS:

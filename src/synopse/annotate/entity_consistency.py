@@ -107,3 +107,14 @@ def without_genitive(name: str) -> str:
     if name.endswith("s") and not name.endswith(("ss", "us", "is", "os")) and len(name) > 3:
         return name[:-1]
     return name
+
+
+def token_index(tokens: Sequence[Token], token: Token, lo: int = 0) -> int:
+    """`tokens.index(token, lo)`, comparing offsets before whole tokens (a dataclass's
+    equality is slow and spans are looked up in every sentence many times)."""
+    start = token.start
+    for k in range(lo, len(tokens)):
+        candidate = tokens[k]
+        if candidate is token or (candidate.start == start and candidate == token):
+            return k
+    raise ValueError(f"{token!r} is not in the tokens")

@@ -101,7 +101,13 @@ def predicate(
 ) -> str:
     """What the value at [start, end) measures or dates, as "noun verb" lemmas; the words of
     other values (`values`: their spans) are never the noun ("40 Millionen Euro")."""
-    tokens = [t for t in sentence.tokens if not _within(t, values, start)]
+    tokens = list(sentence.tokens)
+    if tokens:  # only the other values that overlap the sentence's tokens can remove some
+        first_start = min(t.start for t in tokens)
+        last_start = max(t.start for t in tokens)
+        others = [(s, e) for s, e in values if s != start and s <= last_start and e > first_start]
+        if others:
+            tokens = [t for t in tokens if not _within(t, others)]
     inside = [i for i, t in enumerate(tokens) if start <= t.start < end]
     if not inside:
         return ""
@@ -118,8 +124,8 @@ def predicate(
     return " ".join(t.lemma for t in (noun, verb) if t is not None)
 
 
-def _within(token: Token, spans: Sequence[tuple[int, int]], own_start: int) -> bool:
-    return any(s <= token.start < e for s, e in spans if s != own_start)
+def _within(token: Token, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= token.start < e for s, e in spans)
 
 
 def _is_noun(token: Token) -> bool:

@@ -127,6 +127,8 @@ _COMPASS_PREFIXES = ("Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd
 def _compass_base(name: str) -> str:
     """ "Westafrika" -> "Afrika", "Nordafrikas" -> "Afrika": a region named by a compass
     point (or "Mittel"/"Zentral") before a listed place; "" when `name` is not built so."""
+    if not name.startswith(_COMPASS_PREFIXES):
+        return ""
     prefix = next((p for p in _COMPASS_PREFIXES if name.startswith(p)), "")
     rest = name[len(prefix) :]
     if not prefix or len(rest) < 4 or not rest.isalpha() or not rest.islower():
@@ -167,13 +169,15 @@ def _ends_with_any(word: str, endings: tuple[str, ...]) -> bool:
 
     Asked for every token several times (roles, organisation heads …) with lists of hundreds
     of endings, so the endings become a set of suffixes once and each answer is kept."""
-    suffixes = _suffix_set(endings)
-    key = (suffixes, word)
-    found = _ENDS_WITH_ANY.get(key)
+    known = _SUFFIX_SETS.get(id(endings))
+    if known is None or known[0] is not endings:
+        known = _suffix_set(endings)
+    answers = known[2]
+    found = answers.get(word)
     if found is None:
-        if len(_ENDS_WITH_ANY) >= _WORD_CACHE_LIMIT:
-            _ENDS_WITH_ANY.clear()
-        found = _ENDS_WITH_ANY[key] = _ends_with_suffix(word, suffixes)
+        if len(answers) >= _WORD_CACHE_LIMIT:
+            answers.clear()
+        found = answers[word] = _ends_with_suffix(word, known[1])
     return found
 
 
@@ -192,18 +196,18 @@ def _ends_with_suffix(word: str, suffixes: tuple[frozenset[str], int]) -> bool:
 
 
 _WORD_CACHE_LIMIT = 200_000
-_ENDS_WITH_ANY: dict[tuple[tuple[frozenset[str], int], str], bool] = {}
-_SUFFIX_SETS: dict[int, tuple[tuple[str, ...], tuple[frozenset[str], int]]] = {}
+_SuffixEntry = tuple[tuple[str, ...], tuple[frozenset[str], int], dict[str, bool]]
+_SUFFIX_SETS: dict[int, _SuffixEntry] = {}
 
 
-def _suffix_set(endings: tuple[str, ...]) -> tuple[frozenset[str], int]:
-    """`endings` as a set and the longest length; kept per tuple object (which it keeps alive,
-    so its id is not reused)."""
+def _suffix_set(endings: tuple[str, ...]) -> _SuffixEntry:
+    """`endings` as a set and the longest length, with the answers per word so far; kept
+    per tuple object (which it keeps alive, so its id is not reused)."""
     known = _SUFFIX_SETS.get(id(endings))
     if known is None or known[0] is not endings:
-        known = (endings, (frozenset(endings), max(map(len, endings), default=0)))
+        known = (endings, (frozenset(endings), max(map(len, endings), default=0)), {})
         _SUFFIX_SETS[id(endings)] = known
-    return known[1]
+    return known
 
 
 class Lexicon:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from synopse.annotate.entity_consistency import NameSpan
+from synopse.annotate.entity_consistency import NameSpan, token_index
 from synopse.annotate.ner_words import (
     ARTICLES,
     COORDINATORS,
@@ -66,5 +66,5 @@ def coordinated(spans: list[NameSpan], tokens: Sequence[Token]) -> list[NameSpan
 
 
 def _joined(left: NameSpan, right: NameSpan, tokens: Sequence[Token]) -> bool:
-    gap = tokens[tokens.index(left.tokens[-1]) + 1 : tokens.index(right.tokens[0])]
+    gap = tokens[token_index(tokens, left.tokens[-1]) + 1 : token_index(tokens, right.tokens[0])]
     return len(gap) == 1 and gap[0].text in COORDINATORS

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from synopse.annotate.entity_consistency import NameSpan
+from synopse.annotate.entity_consistency import NameSpan, token_index
 from synopse.annotate.gazetteer import Gazetteer
 from synopse.annotate.ner_words import (
     INSTITUTION_PREFIXES,
@@ -93,7 +93,7 @@ class OrganisationFinder:
 
     def extend(self, tokens: Sequence[Token], span: NameSpan) -> NameSpan:
         """Take in a legal form ("AG") or a "für"-complement after an organisation head."""
-        end = tokens.index(span.tokens[-1]) + 1
+        end = token_index(tokens, span.tokens[-1]) + 1
         if end < len(tokens) and tokens[end].text in self._gazetteer.org_suffixes:
             return replace(span, tokens=(*span.tokens, tokens[end]))
         if span.tokens and self._gazetteer.heads_organisation(span.tokens[-1].text):

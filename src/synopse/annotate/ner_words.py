@@ -124,6 +124,8 @@ def is_capitalised_noun(token: Token) -> bool:
 
 
 def is_acronym(word: str) -> bool:
+    if len(word) > 8:
+        return False
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
 
@@ -140,3 +142,16 @@ SQUAD_NOUNS = frozenset({
     "Sportchef", "Manager", "Fans", "Anhänger", "Mannschaft", "Elf", "Kader", "Neuzugang",
     "Angreifer", "Spielmacher", "Torjäger", "Innenverteidiger", "Profis"}
 )  # fmt: skip
+
+
+def may_open_name(token: Token) -> bool:
+    """Whether a name can start at `token`: every finder of `EntityRecognizer` needs a
+    capitalised word there, except a quoted title, a club after "1." and a place adjective
+    HanTa tagged as a lower-case noun ("-er"). A cheap test that skips most tokens."""
+    word = token.text
+    return (
+        word[:1].isupper()
+        or word in OPENING_QUOTES
+        or word == "1."
+        or (token.pos == "NN" and word.endswith("er"))
+    )

@@ -41,6 +41,7 @@ the preposition "among" ("eine Umfrage unter 1.500 Befragten": 1.500 Befragte, n
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -213,8 +214,19 @@ def _token_runs(text: str, sentences: Sequence[Sentence]) -> Iterator[tuple[Toke
 
 
 def _scan(text: str, tokens: tuple[Token, ...]) -> Iterator[Quantity]:
+    # A quantity's number comes at most `_MAX_LEAD` tokens after its start (a two-word
+    # qualifier, "minus", a currency sign): positions with no number that close are skipped.
+    near = [False] * len(tokens)
+    last = len(tokens) + _MAX_LEAD
+    for k in range(len(tokens) - 1, -1, -1):
+        if _opens_number(tokens[k].text):
+            last = k
+        near[k] = last - k <= _MAX_LEAD
     i = 0
     while i < len(tokens):
+        if not near[i]:
+            i += 1
+            continue
         parsed = _quantity_at(text, tokens, i)
         if parsed is None:
             i += 1
@@ -277,6 +289,15 @@ def _qualifier(tokens: tuple[Token, ...], i: int) -> tuple[str | None, int]:
         if words in _QUALIFIERS:
             return _QUALIFIERS[words], i + length
     return None, i
+
+
+_MAX_LEAD = 4  # tokens before the number: two of a qualifier, "minus", a currency sign
+
+
+@functools.lru_cache(maxsize=100_000)
+def _opens_number(word: str) -> bool:
+    """Whether `_number` finds a number at a token `word` (it reads only the word there)."""
+    return _number((Token(0, len(word), word, "", word),), 0) is not None
 
 
 def _number(tokens: tuple[Token, ...], j: int) -> _Number | None:

@@ -44,11 +44,11 @@ from synopse.annotate.quotes_marks import (
     Marked,
     char_distance,
     frame_tokens,
-    inside_marks,
     is_name_or_title,
     is_statement,
     is_title_like,
     marked_spans,
+    outside_marks,
     sentence_before,
     touches_marks,
 )
@@ -56,7 +56,10 @@ from synopse.annotate.quotes_medium import MediumFinder
 from synopse.annotate.speech import (
     ANAPHORIC_MARKERS,
     IMPERSONAL_REPORT_LEMMAS,
+    SO_REPORT,
     SUBJECT_PRONOUNS,
+    VERB_CUE_TAGS,
+    WIE_REPORT,
     Speaker,
     SpeakerResolver,
     SpeechLexicon,
@@ -66,7 +69,7 @@ from synopse.annotate.speech import (
     verb_lemma,
 )
 from synopse.annotate.speech_institutions import InstitutionNames
-from synopse.annotate.speech_phrases import FINITE_VERB_TAGS
+from synopse.annotate.speech_phrases import FINITE_VERB_TAGS, NOUN_TAGS
 from synopse.model import Mention, Quote, QuoteKind, Sentence, Token
 
 
@@ -75,6 +78,8 @@ class QuoteFinder:
 
     def __init__(self) -> None:
         self._lexicon = SpeechLexicon.load()
+        # first words of the reported-speech markers ("laut", "nach"): where one can start
+        self._marker_openers = frozenset(p[0] for p in self._lexicon.reported if p)
         self._genders = gender.Detector(case_sensitive=False).get_gender
         self._media = MediumFinder.load()
         self._institutions = InstitutionNames(self._lexicon)
@@ -192,7 +197,7 @@ class QuoteFinder:
         before: Sequence[Token] = ()
         found_so_far: list[Quote] = []
         for sentence in sentences:
-            tokens = [t for t in sentence.tokens if not inside_marks(t, marked)]
+            tokens = outside_marks(sentence.tokens, marked)
             if len(tokens) < 3:
                 previous, before = None, ()
                 continue
@@ -245,6 +250,8 @@ class QuoteFinder:
                 text, tokens, previous, anaphor_source(text, before, resolver)
             )
         for index in range(len(tokens)):
+            if not self._may_quote_at(tokens[index]):
+                continue
             quote = self._quote_at(text, tokens, index, resolver)
             if quote is not None:
                 return quote
@@ -280,6 +287,18 @@ class QuoteFinder:
             or self._lexicon.is_role(head)
             or head.lower() in SUBJECT_PRONOUNS
         )
+
+    def _may_quote_at(self, token: Token) -> bool:
+        """A cheap test of what `_quote_at` needs at a token: a verb (speech verb, finite
+        verb), a clausal noun, "wie", "so", "heißen" or a reported marker's first word."""
+        if token.pos in VERB_CUE_TAGS or token.pos in FINITE_VERB_TAGS:
+            return True
+        if token.pos in NOUN_TAGS and token.lemma.lower() in self._lexicon.clausal:
+            return True
+        if token.lemma in IMPERSONAL_REPORT_LEMMAS or token.text.lower() in (WIE_REPORT, SO_REPORT):
+            return True
+        openers = self._marker_openers
+        return token.text.lower() in openers or token.lemma.lower() in openers
 
     def _quote_at(
         self, text: str, tokens: Sequence[Token], index: int, resolver: SpeakerResolver

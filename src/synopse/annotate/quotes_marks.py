@@ -126,12 +126,24 @@ def inside_marks(token: Token, marked: Sequence[Marked]) -> bool:
     return any(m.outer_start <= token.start < m.outer_end and not m.name for m in marked)
 
 
+def outside_marks(tokens: Sequence[Token], marked: Sequence[Marked]) -> list[Token]:
+    """The tokens not `inside_marks`; only the quotations that reach the tokens are tested."""
+    if not tokens:
+        return []
+    first = min(t.start for t in tokens)
+    last = max(t.start for t in tokens)
+    near = [m for m in marked if not m.name and m.outer_start <= last and m.outer_end > first]
+    if not near:
+        return list(tokens)
+    return [t for t in tokens if not inside_marks(t, near)]
+
+
 def frame_tokens(
     sentences: Sequence[Sentence], marked: Sequence[Marked], mark: Marked
 ) -> list[Token]:
     """Tokens of the sentences the quote touches that lie outside every quote."""
     touched = [s for s in sentences if s.end > mark.outer_start and s.start < mark.outer_end]
-    frame = [t for s in touched for t in s.tokens if not inside_marks(t, marked)]
+    frame = [t for s in touched for t in outside_marks(s.tokens, marked)]
     if touched and not any(t.end <= mark.outer_start for t in frame):
         frame = _colon_lead(sentences, touched[0]) + frame
     return frame
@@ -144,7 +156,7 @@ def sentence_before(
     earlier = [s for s in sentences if s.end <= mark.outer_start]
     if not earlier:
         return []
-    return [t for t in earlier[-1].tokens if not inside_marks(t, marked)]
+    return outside_marks(earlier[-1].tokens, marked)
 
 
 def _colon_lead(sentences: Sequence[Sentence], first: Sentence) -> list[Token]:

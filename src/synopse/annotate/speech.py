@@ -102,6 +102,7 @@ SUBJECT_SPEAKS_PASSIVE = frozenset({"zitieren"})
 FOCUS_PARTICLES = frozenset({"auch", "selbst", "sogar", "nur", "gerade"})
 # Nouns of a point in time that open a sentence like a subject ("Ende Januar verkündete …").
 TIME_NOUNS = frozenset({"ende", "anfang", "mitte"})
+_NOT_SPEAKERS, _NOT_PLAIN = FUNCTION_WORDS | NON_NAME_WORDS, NON_NAME_WORDS | TIME_NOUNS
 # A role noun and its apposition: "der Direktor der IAEO, Mohammed el-Baradei, sagte".
 MAX_ROLE_COMPLEMENT = 8
 
@@ -133,6 +134,7 @@ class SpeakerResolver:
     ) -> None:
         self._text = text
         self._mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._covering: dict[int, Mention | None] = {}
         # People named inside a quote are talked about, not talking: no antecedents.
         self._referents = [
             m for m in self._mentions if not any(a <= m.start < b for a, b in quoted)
@@ -202,7 +204,7 @@ class SpeakerResolver:
         if not (plain or attribute) and verb_lemma(tokens, cue) not in ADDRESSEE_VERBS:
             return None
         if not is_speech_verb(self._lexicon, tokens, cue) or any(
-            t.text.lower() in NON_NAME_WORDS | TIME_NOUNS for t in vorfeld
+            t.text.lower() in _NOT_PLAIN for t in vorfeld
         ):
             return None  # "Ende Januar verkündete …", "nach Angaben": no plain subject
         opening = next(iter(self._candidates(vorfeld, generic=True)), None)
@@ -315,7 +317,7 @@ class SpeakerResolver:
             is_possessor(tokens, index) and not _first_name_of(mention, tokens, index)
         ) or is_bracketed_affiliation(tokens, index):
             return None  # "Hannovers Trainer Stefan Kaya", "Petra Lindner (CDU)": the person
-        if token.text.lower() in FUNCTION_WORDS | NON_NAME_WORDS:
+        if token.text.lower() in _NOT_SPEAKERS:
             return None  # "Von „…“ sprachen …", "Ende Januar verkündete …"
         if inside_quoted_title(tokens, index):
             return None  # only the whole name is a candidate, and only as a last resort
@@ -399,12 +401,18 @@ class SpeakerResolver:
         return phrase if self._lexicon.is_institution(phrase) else None
 
     def _mention_at(self, position: int) -> Mention | None:
+        """The first mention covering `position`, kept: every cue asks for the same tokens."""
+        if position in self._covering:
+            return self._covering[position]
+        found = None
         for mention in self._mentions:
             if mention.start <= position < mention.end:
-                return mention
+                found = mention
+                break
             if mention.start > position:
-                return None
-        return None
+                break
+        self._covering[position] = found
+        return found
 
     def _mention_candidate(
         self, tokens: Sequence[Token], index: int, mention: Mention

@@ -62,6 +62,7 @@ TIME_NOUNS = frozenset(
         "abend", "nacht", "wochenende", "jahresende", "monatsende", "heute", "gestern",
     }
 )  # fmt: skip
+_NON_NAME_OR_TIME = NON_NAME_WORDS | TIME_NOUNS
 # Place names HanTa reads as inflected nouns ("Musterhausen" -> "Musterhaus").
 PLACE_ENDINGS = ("hausen", "ingen", "stetten")
 # Town nouns: "die Stadt" is the town's administration, never the "Hauptstadt" before it.
@@ -215,7 +216,7 @@ def _proper_name_after(tokens: Sequence[Token], index: int) -> str | None:
     word = tokens[index + 1]
     if word.pos not in NOUN_TAGS or not word.text[:1].isupper():
         return None
-    if word.text.lower() in NON_NAME_WORDS | TIME_NOUNS:
+    if word.text.lower() in _NON_NAME_OR_TIME:
         return None  # "teilte die Behörde Ende Mai mit": a time, not a name
     plural = {word.lemma + ending for ending in ("e", "n", "en", "er")}
     if word.text in plural and not word.text.endswith(PLACE_ENDINGS):
@@ -242,7 +243,7 @@ def _town(text: str, tokens: Sequence[Token], index: int) -> str:
     if proper is not None:
         return f"{noun} {proper}"
     earlier = re.findall(rf"\b{noun} ([A-ZÄÖÜ][\w-]+)", text[: tokens[index].start])
-    named = [word for word in earlier if word.lower() not in NON_NAME_WORDS | TIME_NOUNS]
+    named = [word for word in earlier if word.lower() not in _NON_NAME_OR_TIME]
     return f"{noun} {named[-1]}" if named else noun
 
 

@@ -9,7 +9,7 @@ sentence; `quotes.py` decides what the cues mean for quote spans and speakers, a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from synopse.annotate.speech_phrases import FINITE_VERB_TAGS
@@ -54,6 +54,13 @@ class SpeechLexicon:
     roles: tuple[str, ...]
     institutions: tuple[str, ...]
     clausal: frozenset[str] = frozenset()  # cues only with a reported clause after them
+    # `roles` and `institutions` as sets: a word's endings are looked up, not every entry tried
+    _role_set: frozenset[str] = field(init=False, repr=False, compare=False)
+    _institution_set: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_role_set", frozenset(self.roles))
+        object.__setattr__(self, "_institution_set", frozenset(self.institutions))
 
     @classmethod
     def load(cls) -> SpeechLexicon:
@@ -67,12 +74,16 @@ class SpeechLexicon:
         )
 
     def is_role(self, word: str) -> bool:
+        """A listed role, or a word ending in one after at least three letters."""
         low = word.lower()
-        return any(low == r or (low.endswith(r) and len(low) > len(r) + 2) for r in self.roles)
+        roles = self._role_set
+        return low in roles or any(low[k:] in roles for k in range(3, len(low) + 1))
 
     def is_institution(self, words: str) -> bool:
+        """A listed institution, or words ending in one longer than three letters."""
         low = words.lower()
-        return any(low == i or (low.endswith(i) and len(i) > 3) for i in self.institutions)
+        names = self._institution_set
+        return low in names or any(low[k:] in names for k in range(len(low) - 3))
 
 
 def verb_lemma(tokens: Sequence[Token], index: int) -> str:
@@ -115,6 +126,8 @@ def reported_marker_at(lexicon: SpeechLexicon, tokens: Sequence[Token], index: i
     first = tokens[index]
     opening = _phrases_by_first_word(lexicon.reported)
     numbers = opening.get(first.text.lower(), ()) + opening.get(first.lemma.lower(), ())
+    if not numbers:
+        return 0
     for number in sorted(set(numbers)):  # in the lexicon's order, as the full scan was
         phrase = lexicon.reported[number]
         window = tokens[index : index + len(phrase)]

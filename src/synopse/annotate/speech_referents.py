@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from importlib import resources
 
 from synopse.annotate.speech_phrases import age_of, same_word
@@ -53,12 +54,14 @@ _NOT_HE = frozenset({"female", "mostly_female"})
 _NOT_SHE = frozenset({"male", "mostly_male"})
 
 
+@cache  # read once per process, not for every article
 def _load(name: str) -> frozenset[str]:
     text = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
     return frozenset(line for line in lines if line)
 
 
+@cache
 def _load_groups(name: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(line.split()) for line in _load(name))
 

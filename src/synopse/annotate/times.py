@@ -199,7 +199,9 @@ def _period(text: str, parts: re.Match[str]) -> _Anchor:
 def _candidates(
     text: str, sentences: Sequence[Sentence], anchor: _Anchor | None
 ) -> Iterator[TimeExpression]:
-    for pattern, resolver in _RULES:
+    for (pattern, resolver), needed in zip(_RULES, _NEEDED, strict=True):
+        if needed is not None and not any(word in text for word in needed):
+            continue  # the rule cannot match: the text lacks every word it requires
         for match in pattern.finditer(text):
             context = _Context(anchor, _sentence_at(text, sentences, match.start()))
             resolved = resolver(match, context)
@@ -469,3 +471,29 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(r"\b(?P<x>(?P<unit>Vorjahr)(?:es)?)\b"), _relative_period),
     (re.compile(r"\b(?P<x>[Vv]or\s+(?:(?:fast|genau|knapp|gut|etwa|rund|ziemlich)\s+)*(?P<count>\d+|ein\s+paar|[a-zäöüß]+)\s+(?P<unit>Tagen?|Wochen?|Monaten?|Jahren|Jahr|Jahrzehnten?))\b"), _ago),  # noqa: E501
 )  # fmt: skip
+_MONTH_NAMES = ("Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                "September", "Oktober", "November", "Dezember")  # fmt: skip
+_WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+                  "Sonnabend", "Sonntag")  # fmt: skip
+_PART_NAMES = ("Anfang", "Mitte", "Ende")
+# Per rule of `_RULES`, in order: words (case as in the pattern) one of which every match
+# contains, so a text without any of them is not scanned; None: no such test.
+_NEEDED: tuple[tuple[str, ...] | None, ...] = (
+    (".",),  # numeric date
+    _PART_NAMES,  # part of a year
+    ("/",),  # season
+    _MONTH_NAMES,  # day and month
+    _MONTH_NAMES,  # month and year
+    _MONTH_NAMES,  # "im Januar"
+    _MONTH_NAMES,  # "Anfang Januar"
+    ("0er",),  # decade
+    None,  # relative day, case-insensitive
+    ("morgen",),  # "morgen"
+    _WEEKDAY_NAMES,  # weekday
+    ("Wochenende",),
+    ("Woche", "Monat", "Jahr"),  # "nächste Woche"
+    ("Woche", "Monat", "Jahr"),  # "Ende der Woche"
+    ("Woche", "Monat", "Jahr"),  # "Ende nächster Woche"
+    ("Vorjahr",),
+    ("Vor", "vor"),  # "vor drei Jahren"
+)
