@@ -1,0 +1,211 @@
+"""Faster drop-ins for SoMaJo's tokenizer passes, with identical tokens.
+
+SoMaJo splits a paragraph by running some sixty regexes, one after the other, over every
+still-unsplit piece of it (until the last pass these pieces are long: whitespace is split
+last). On news text most of these regexes find nothing, yet each scans the whole piece.
+
+1. Known abbreviations (`_split_abbreviations`, ~40 % of SoMaJo's time here): one regex with
+   some 1,200 alternatives tried at every word start. Every alternative contains a full stop,
+   and the first one lies at most `reach` characters after the start of a match (a case-
+   insensitive literal matches as many characters as it has), so a match can only start
+   within `reach` characters before a full stop. `_anchored_matches` tries the regex (its
+   own `match`, which sees the text before the start position, as `finditer` does) only at
+   those positions, in order, skipping past each match: the same matches as `finditer`.
+2. Other passes (`_split_all_matches`): for each regex a cheap necessary condition (a
+   character or a short regex every match must contain); a piece that fails it would not be
+   split, so the pass leaves it alone without running the regex.
+3. Emoji: SoMaJo runs a regex on every grapheme of every piece; a piece without any emoji
+   character gives it nothing to split.
+
+tests/annotate/test_fast_somajo.py checks every condition against its regex and the tokens
+against an untouched SoMaJo on varied team-written text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import regex  # SoMaJo's regex engine (\p{...} classes, the same case folding)
+from somajo import utils as somajo_utils
+
+Pattern = Any  # a compiled `regex` pattern
+Condition = Callable[[str], bool]
+
+
+def _contains(*needles: str) -> Condition:
+    """True when the text contains one of the (case-sensitive, letter-free) needles."""
+    if len(needles) == 1:
+        needle = needles[0]
+        return lambda text: needle in text
+    return lambda text: any(needle in text for needle in needles)
+
+
+def _finds(pattern: str, flags: int = 0) -> Condition:
+    """True when a (simpler) regex matches somewhere: for conditions with letters or classes,
+    compiled with the flags of the regex it guards, so case folding is the same."""
+    search = regex.compile(pattern, flags).search
+    return lambda text: search(text) is not None
+
+
+_I = regex.IGNORECASE
+_DIGIT = _finds(r"\d")
+
+# Tokenizer attribute -> a condition every text with a match satisfies. Each is implied by
+# the regex as SoMaJo 2.5 writes it (see its tokenizer.py); the test checks each on text.
+_CONDITIONS: dict[str, Condition] = {
+    "xml_declaration": _contains("<?"),
+    "tag": _contains("<"),
+    "email": _contains("@", " [at] "),
+    "markdown_links": _contains("]("),
+    "simple_url_with_brackets": _finds(r"://|www\.", _I),
+    "simple_url": _finds(r"://|www\.", _I),
+    "doi": _finds(r"doi:", _I),
+    "doi_with_space": _finds(r"doi: ", _I),
+    "reddit_links": _contains("/"),
+    "entity": _contains("&"),
+    "mention": _contains("@"),
+    "action_word": _contains("*"),
+    "underline": _contains("_"),
+    "emoji": _contains("emojiQ"),
+    "token_with_plus_ampersand": _contains("+", "&"),
+    "gender_marker": _finds(r"[*:/]in", _I),
+    "single_letter_ellipsis": _contains("..."),
+    "and_cetera": _contains("&c."),
+    "str_abbreviations": _finds(r"str\.", _I),
+    "nr_abbreviations": _finds(r"Nr\.", _I),
+    "ps": _finds(r"ps\.", _I),
+    "isbn": _finds(r"[0-9](?:[0-9]{8}|[ -][0-9])"),
+    "three_part_date_year_first": _finds(r"\d[/-]\d"),
+    "three_part_date_dmy": _finds(r"\d[./-]\d"),
+    "three_part_date_mdy": _finds(r"\d[./-]\d"),
+    "two_part_date": _finds(r"\d[./-]\d"),
+    "time": _finds(r"\d:\d"),
+    "ordinal": _finds(r"\d\."),
+    "number_range": _finds(r"\d[-–][−+-]?[.,]?\d"),
+    "fraction": _finds(r"\d/\d"),
+    "calculation": _finds(r"\d[+*x×÷−]\d"),
+    "amount": _finds(r"\d[\d,.]*[,.]-"),
+    "semester": _finds(r"(?:[WS]S|SoSe|WiSe)\d\d", _I),
+    "measurement": _DIGIT,
+    "number_compound": _DIGIT,
+    "number": _DIGIT,
+    "ipv4": _finds(r"\d\.\d"),
+    "section_number": _finds(r"\d\.\d"),
+}
+
+# Every character SoMaJo's emoji splitter looks for, in either of its two checks.
+_EMOJI_CHARACTER = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
+
+
+def speed_up(tokenizer: Any) -> None:
+    """Replace the slow passes of this SoMaJo `Tokenizer` instance (`SoMaJo(...)._tokenizer`)
+    by the faster equivalents above; a pass whose regex is not SoMaJo's known one is kept."""
+    conditions = {
+        id(getattr(tokenizer, name)): condition
+        for name, condition in _CONDITIONS.items()
+        if hasattr(tokenizer, name)
+    }
+    split_matches = tokenizer._split_matches
+
+    def split_all_matches(
+        pattern: Pattern,
+        token_dll: Any,
+        token_class: str = "regular",
+        *,
+        repl: str | None = None,
+        split_named_subgroups: bool = True,
+        delete_whitespace: bool = False,
+    ) -> None:
+        condition = conditions.get(id(pattern))
+        for t in token_dll:
+            if t.value.markup or t.value._locked:
+                continue
+            if condition is not None and not condition(t.value.text):
+                continue  # no match: SoMaJo would leave the piece as it is
+            split_matches(
+                pattern, t, token_class, repl, split_named_subgroups, delete_whitespace
+            )
+
+    tokenizer._split_all_matches = split_all_matches
+
+    split_emojis = tokenizer._split_emojis
+
+    def split_emojis_if_any(node: Any, token_class: str = "emoticon") -> None:
+        if _EMOJI_CHARACTER.search(node.value.text) is not None:
+            split_emojis(node, token_class)
+
+    tokenizer._split_emojis = split_emojis_if_any
+
+    reach = _abbreviation_reach(tokenizer)
+    if reach is not None:
+        tokenizer._split_abbreviations = _abbreviation_splitter(tokenizer, reach)
+
+
+def _abbreviation_reach(tokenizer: Any) -> int | None:
+    """How far a known abbreviation's first full stop can lie from its start, or None when
+    the tokenizer's abbreviation regex is not the one SoMaJo builds from its list."""
+    language = tokenizer.language[:2]
+    listed = somajo_utils.read_abbreviation_file(f"abbreviations_{language}.txt", to_lower=True)
+    expected = (
+        r"(?<![\p{L}.])(?:(?:(?:\p{L}\.){2,})|"
+        + "|".join(regex.escape(a) for a in listed)
+        + r")+(?!\p{L}{1,3}\.)"
+    )
+    if tokenizer.abbreviation.pattern != expected or any("." not in a for a in listed):
+        return None
+    return max(1, *(a.index(".") for a in listed))
+
+
+def _anchored_matches(pattern: Pattern, text: str, reach: int) -> list[Any]:
+    """`list(pattern.finditer(text))` for a pattern whose every match has its first full stop
+    at most `reach` characters after its start (and is not empty)."""
+    matches = []
+    match = pattern.match
+    tried = 0  # every start before this has been tried (or skipped as inside a match)
+    stop = text.find(".")
+    while stop >= 0:
+        start = max(tried, stop - reach)
+        tried = stop + 1
+        while start <= stop:
+            found = match(text, start)
+            if found is not None:
+                matches.append(found)
+                tried = found.end()
+                break
+            start += 1
+        stop = text.find(".", max(tried, stop + 1))
+    return matches
+
+
+def _abbreviation_splitter(tokenizer: Any, reach: int) -> Callable[..., None]:
+    """SoMaJo's `Tokenizer._split_abbreviations`, the last loop's `finditer` anchored."""
+
+    def split_abbreviations(token_dll: Any, split_multipart_abbrevs: bool = True) -> None:
+        split_all = tokenizer._split_all_matches
+        split_all(tokenizer.single_letter_ellipsis, token_dll, "abbreviation")
+        split_all(tokenizer.and_cetera, token_dll, "abbreviation")
+        split_all(tokenizer.str_abbreviations, token_dll, "abbreviation")
+        split_all(tokenizer.nr_abbreviations, token_dll, "abbreviation")
+        split_all(tokenizer.single_token_abbreviation, token_dll, "abbreviation")
+        split_all(tokenizer.single_letter_abbreviation, token_dll, "abbreviation")
+        split_all(tokenizer.ps, token_dll, "abbreviation")
+        multipart = tokenizer.multipart_abbreviation
+        for t in token_dll:
+            if t.value.markup or t.value._locked:
+                continue
+            boundaries: list[tuple[int, int, str | None]] = []
+            for m in _anchored_matches(tokenizer.abbreviation, t.value.text, reach):
+                instance = m.group(0)
+                if split_multipart_abbrevs and multipart.fullmatch(instance):
+                    start = m.start()
+                    s = start
+                    for i, c in enumerate(instance, start=1):
+                        if c == ".":
+                            boundaries.append((s, start + i, None))
+                            s = start + i
+                else:
+                    boundaries.append((m.start(), m.end(), None))
+            tokenizer._split_on_boundaries(t, boundaries, "abbreviation")
+
+    return split_abbreviations
