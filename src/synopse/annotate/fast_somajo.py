@@ -68,6 +68,12 @@ _CONDITIONS: dict[str, Condition] = {
     "action_word": _contains("*"),
     "underline": _contains("_"),
     "emoji": _contains("emojiQ"),
+    "url_without_protocol": _finds(
+        r"\.(?:de|com|tv|me|net|us|org|at|cc|ly|be|ch|info|live|eu|edu|gov|jpg|png|gif|log|txt"
+        r"|xlsx?|docx?|pptx?|pdf)",
+        _I,
+    ),
+    "single_tokens": _finds(r"[/;]|\.net|\dg", _I),
     "token_with_plus_ampersand": _contains("+", "&"),
     "gender_marker": _finds(r"[*:/]in", _I),
     "single_letter_ellipsis": _contains("..."),
@@ -107,6 +113,8 @@ def speed_up(tokenizer: Any) -> None:
         if hasattr(tokenizer, name)
     }
     split_matches = tokenizer._split_matches
+    split_on_boundaries = tokenizer._split_on_boundaries
+    anchored = _single_token_abbreviations(tokenizer)
 
     def split_all_matches(
         pattern: Pattern,
@@ -123,6 +131,12 @@ def speed_up(tokenizer: Any) -> None:
                 continue
             if condition is not None and not condition(t.value.text):
                 continue  # no match: SoMaJo would leave the piece as it is
+            if anchored is not None and pattern is anchored.pattern and repl is None:
+                boundaries = [(m.start(), m.end(), None) for m in anchored.matches(t.value.text)]
+                split_on_boundaries(
+                    t, boundaries, token_class, delete_whitespace=delete_whitespace
+                )
+                continue
             split_matches(
                 pattern, t, token_class, repl, split_named_subgroups, delete_whitespace
             )
@@ -137,48 +151,114 @@ def speed_up(tokenizer: Any) -> None:
 
     tokenizer._split_emojis = split_emojis_if_any
 
-    reach = _abbreviation_reach(tokenizer)
-    if reach is not None:
-        tokenizer._split_abbreviations = _abbreviation_splitter(tokenizer, reach)
+    abbreviations = _abbreviations(tokenizer)
+    if abbreviations is not None:
+        tokenizer._split_abbreviations = _abbreviation_splitter(tokenizer, abbreviations)
 
 
-def _abbreviation_reach(tokenizer: Any) -> int | None:
-    """How far a known abbreviation's first full stop can lie from its start, or None when
-    the tokenizer's abbreviation regex is not the one SoMaJo builds from its list."""
-    language = tokenizer.language[:2]
-    listed = somajo_utils.read_abbreviation_file(f"abbreviations_{language}.txt", to_lower=True)
+# Characters outside ASCII that simple case folding maps into it (long s, Kelvin sign).
+_FOLDS_TO_ASCII = ("\u017f", "\u212a")
+
+
+class _Anchored:
+    """`pattern.finditer(text)` for a regex of the form
+    `(?<!lookbehind)(?:literal|...)...`, case-insensitive, where every literal has a full stop:
+    a match's first full stop lies at most `reach` characters after its start, and the text
+    from the start to that full stop is, ignoring case, one of the literals' heads (each up to
+    its first full stop), or a letter and a full stop when `letter_dot` (SoMaJo's
+    `(?:\p{L}\.){2,}`). The regex is tried only at such starts, with its own `match`
+    (which sees the text before the start, as `finditer` does), left to right, skipping past
+    each match: the same matches, in the same order."""
+
+    def __init__(
+        self, pattern: Pattern, lookbehind: str, literals: list[str], letter_dot: bool
+    ) -> None:
+        self.pattern = pattern
+        self._opening = regex.compile(lookbehind)
+        heads = [literal[: literal.index(".") + 1] for literal in literals]
+        self._reach = max(len(head) for head in heads) - 1
+        if letter_dot:
+            self._reach = max(self._reach, 1)
+        self._letter_dot = letter_dot
+        # A head with a non-ASCII character cannot match ASCII text (no folds into ASCII,
+        # checked below); ASCII text is compared with ASCII heads by lower-casing, which is
+        # case folding on ASCII.
+        self._ascii_heads = frozenset(head.lower() for head in heads if head.isascii())
+
+    def matches(self, text: str) -> list[Any]:
+        found = []
+        match = self.pattern.match
+        opening = self._opening.finditer
+        heads = self._ascii_heads
+        reach = self._reach
+        letter_dot = self._letter_dot
+        tried = 0  # every start before this has been tried (or lies inside a match)
+        stop = text.find(".")
+        while stop >= 0:
+            first = max(tried, stop - reach)
+            tried = stop + 1
+            for start in opening(text, first, stop):
+                at = start.start()
+                head = text[at : stop + 1]
+                if (
+                    (letter_dot and len(head) == 2)
+                    or not head.isascii()
+                    or head.lower() in heads
+                ):
+                    m = match(text, at)
+                    if m is not None:
+                        found.append(m)
+                        tried = m.end()
+                        break
+            stop = text.find(".", max(tried, stop + 1))
+        return found
+
+
+def _anchored(
+    pattern: Pattern, expected: str, lookbehind: str, literals: list[str], letter_dot: bool
+) -> _Anchored | None:
+    """An `_Anchored` for the pattern, or None when it is not the regex SoMaJo builds from
+    these literals (a changed SoMaJo: its own code then runs)."""
+    if (
+        pattern.pattern != expected
+        or not pattern.flags & regex.IGNORECASE
+        or pattern.flags & regex.FULLCASE
+        or pattern.groupindex
+        or not literals
+        or any("." not in literal for literal in literals)
+        or any(c in literal for literal in literals for c in _FOLDS_TO_ASCII)
+    ):
+        return None
+    return _Anchored(pattern, lookbehind, literals, letter_dot)
+
+
+def _abbreviations(tokenizer: Any) -> _Anchored | None:
+    """SoMaJo's known abbreviations (all with a full stop) and letter-dot sequences."""
+    listed = somajo_utils.read_abbreviation_file(
+        f"abbreviations_{tokenizer.language[:2]}.txt", to_lower=True
+    )
+    lookbehind = r"(?<![\p{L}.])"
     expected = (
-        r"(?<![\p{L}.])(?:(?:(?:\p{L}\.){2,})|"
+        lookbehind
+        + r"(?:(?:(?:\p{L}\.){2,})|"
         + "|".join(regex.escape(a) for a in listed)
         + r")+(?!\p{L}{1,3}\.)"
     )
-    if tokenizer.abbreviation.pattern != expected or any("." not in a for a in listed):
-        return None
-    return max(1, *(a.index(".") for a in listed))
+    return _anchored(tokenizer.abbreviation, expected, lookbehind, listed, letter_dot=True)
 
 
-def _anchored_matches(pattern: Pattern, text: str, reach: int) -> list[Any]:
-    """`list(pattern.finditer(text))` for a pattern whose every match has its first full stop
-    at most `reach` characters after its start (and is not empty)."""
-    matches = []
-    match = pattern.match
-    tried = 0  # every start before this has been tried (or skipped as inside a match)
-    stop = text.find(".")
-    while stop >= 0:
-        start = max(tried, stop - reach)
-        tried = stop + 1
-        while start <= stop:
-            found = match(text, start)
-            if found is not None:
-                matches.append(found)
-                tried = found.end()
-                break
-            start += 1
-        stop = text.find(".", max(tried, stop + 1))
-    return matches
+def _single_token_abbreviations(tokenizer: Any) -> _Anchored | None:
+    """SoMaJo's multi-dot abbreviations that are tokens by themselves (no groups)."""
+    listed = somajo_utils.read_abbreviation_file(
+        f"single_token_abbreviations_{tokenizer.language[:2]}.txt"
+    )
+    lookbehind = r"(?<![\w.])"
+    expected = lookbehind + "(?:" + "|".join(regex.escape(a) for a in listed) + r")(?!\p{L})"
+    pattern = tokenizer.single_token_abbreviation
+    return _anchored(pattern, expected, lookbehind, listed, letter_dot=False)
 
 
-def _abbreviation_splitter(tokenizer: Any, reach: int) -> Callable[..., None]:
+def _abbreviation_splitter(tokenizer: Any, abbreviations: _Anchored) -> Callable[..., None]:
     """SoMaJo's `Tokenizer._split_abbreviations`, the last loop's `finditer` anchored."""
 
     def split_abbreviations(token_dll: Any, split_multipart_abbrevs: bool = True) -> None:
@@ -195,7 +275,7 @@ def _abbreviation_splitter(tokenizer: Any, reach: int) -> Callable[..., None]:
             if t.value.markup or t.value._locked:
                 continue
             boundaries: list[tuple[int, int, str | None]] = []
-            for m in _anchored_matches(tokenizer.abbreviation, t.value.text, reach):
+            for m in abbreviations.matches(t.value.text):
                 instance = m.group(0)
                 if split_multipart_abbrevs and multipart.fullmatch(instance):
                     start = m.start()
