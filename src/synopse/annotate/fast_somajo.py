@@ -133,13 +133,9 @@ def speed_up(tokenizer: Any) -> None:
                 continue  # no match: SoMaJo would leave the piece as it is
             if anchored is not None and pattern is anchored.pattern and repl is None:
                 boundaries = [(m.start(), m.end(), None) for m in anchored.matches(t.value.text)]
-                split_on_boundaries(
-                    t, boundaries, token_class, delete_whitespace=delete_whitespace
-                )
+                split_on_boundaries(t, boundaries, token_class, delete_whitespace=delete_whitespace)
                 continue
-            split_matches(
-                pattern, t, token_class, repl, split_named_subgroups, delete_whitespace
-            )
+            split_matches(pattern, t, token_class, repl, split_named_subgroups, delete_whitespace)
 
     tokenizer._split_all_matches = split_all_matches
 
@@ -161,7 +157,7 @@ _FOLDS_TO_ASCII = ("\u017f", "\u212a")
 
 
 class _Anchored:
-    """`pattern.finditer(text)` for a regex of the form
+    r"""`pattern.finditer(text)` for a regex of the form
     `(?<!lookbehind)(?:literal|...)...`, case-insensitive, where every literal has a full stop:
     a match's first full stop lies at most `reach` characters after its start, and the text
     from the start to that full stop is, ignoring case, one of the literals' heads (each up to
@@ -200,11 +196,7 @@ class _Anchored:
             for start in opening(text, first, stop):
                 at = start.start()
                 head = text[at : stop + 1]
-                if (
-                    (letter_dot and len(head) == 2)
-                    or not head.isascii()
-                    or head.lower() in heads
-                ):
+                if (letter_dot and len(head) == 2) or not head.isascii() or head.lower() in heads:
                     m = match(text, at)
                     if m is not None:
                         found.append(m)
