@@ -126,16 +126,26 @@ def speed_up(tokenizer: Any) -> None:
         delete_whitespace: bool = False,
     ) -> None:
         condition = conditions.get(id(pattern))
+        # SoMaJo's `_split_matches` splits at whole matches unless it splits at named groups
+        # or expands a replacement; those cases still go to it.
+        whole = repl is None and not (split_named_subgroups and pattern.groupindex)
+        search = pattern.search
         for t in token_dll:
             if t.value.markup or t.value._locked:
                 continue
-            if condition is not None and not condition(t.value.text):
+            text = t.value.text
+            if condition is not None and not condition(text):
                 continue  # no match: SoMaJo would leave the piece as it is
-            if anchored is not None and pattern is anchored.pattern and repl is None:
-                boundaries = [(m.start(), m.end(), None) for m in anchored.matches(t.value.text)]
+            if not whole:
+                split_matches(
+                    pattern, t, token_class, repl, split_named_subgroups, delete_whitespace
+                )
+            elif anchored is not None and pattern is anchored.pattern:
+                boundaries = [(m.start(), m.end(), None) for m in anchored.matches(text)]
                 split_on_boundaries(t, boundaries, token_class, delete_whitespace=delete_whitespace)
-                continue
-            split_matches(pattern, t, token_class, repl, split_named_subgroups, delete_whitespace)
+            elif search(text) is not None:  # (no match: no boundaries, the piece stays)
+                boundaries = [(m.start(), m.end(), None) for m in pattern.finditer(text)]
+                split_on_boundaries(t, boundaries, token_class, delete_whitespace=delete_whitespace)
 
     tokenizer._split_all_matches = split_all_matches
 

@@ -197,6 +197,13 @@ def _token_offsets(
     return [(start + position, end + position) for start, end in offsets]
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE * 10)
+def _blanked(token: str) -> str:
+    """A token's spelling with each whitespace character read as a blank (cached: word forms
+    repeat)."""
+    return _WHITESPACE.sub(" ", token)
+
+
 def _offsets_of_normalised(tokens: list[Any], raw: str) -> list[tuple[int, int]] | None:
     """Each token at the current position or one blank later (whitespace read as blanks),
     or None when a token is not there or is empty (SoMaJo's own code then decides)."""
@@ -205,7 +212,7 @@ def _offsets_of_normalised(tokens: list[Any], raw: str) -> list[tuple[int, int]]
     at = 0
     for token in tokens:
         spelled = token.original_spelling if token.original_spelling is not None else token.text
-        text = _WHITESPACE.sub(" ", spelled)
+        text = _blanked(spelled)
         if not text:
             return None
         if text_of_raw.startswith(text, at):
