@@ -4,6 +4,7 @@ untouched SoMaJo, and every pre-check holds wherever its regex matches."""
 from __future__ import annotations
 
 import random
+from importlib import metadata
 from typing import Any
 
 import pytest
@@ -76,6 +77,8 @@ def test_the_fast_passes_are_in_place(both: tuple[SoMaJo, SoMaJo]) -> None:
     assert fast_somajo._single_token_abbreviations(tokenizer) is not None
     assert "_split_abbreviations" in vars(tokenizer)
     assert all(hasattr(tokenizer, name) for name in fast_somajo._CONDITIONS)
+    # A new SoMaJo turns the pre-checks off until they are re-checked against its regexes.
+    assert metadata.version("SoMaJo") == fast_somajo._CONDITIONS_FOR_VERSION
 
 
 @pytest.mark.parametrize("line", _LINES)

@@ -5,16 +5,19 @@ still-unsplit piece of it (until the last pass these pieces are long: whitespace
 last). On news text most of these regexes find nothing, yet each scans the whole piece.
 
 1. Known abbreviations (`_split_abbreviations`, ~40 % of SoMaJo's time here): one regex with
-   some 1,200 alternatives tried at every word start. Every alternative contains a full stop,
-   and the first one lies at most `reach` characters after the start of a match (a case-
-   insensitive literal matches as many characters as it has), so a match can only start
-   within `reach` characters before a full stop. `_anchored_matches` tries the regex (its
-   own `match`, which sees the text before the start position, as `finditer` does) only at
-   those positions, in order, skipping past each match: the same matches as `finditer`.
+   some 1,200 case-insensitive alternatives tried at every word start. Every alternative
+   contains a full stop, so a match starts at most `reach` characters before one, and the
+   text from its start to that full stop is the head of a listed abbreviation (or a letter).
+   `_Anchored.matches` tries the regex (its own `match`, which sees the text before the start
+   position, as `finditer` does) only at such starts, in order, skipping past each match:
+   the same matches as `finditer`. The multi-dot single-token abbreviations likewise.
 2. Other passes (`_split_all_matches`): for each regex a cheap necessary condition (a
    character or a short regex every match must contain); a piece that fails it would not be
-   split, so the pass leaves it alone without running the regex.
-3. Emoji: SoMaJo runs a regex on every grapheme of every piece; a piece without any emoji
+   split, so the pass leaves it alone without running the regex. Only for the SoMaJo
+   version whose regexes the conditions were written from.
+3. A pass that splits at whole matches searches a piece once and calls SoMaJo's splitter
+   only when there is a match.
+4. Emoji: SoMaJo runs a regex on every grapheme of every piece; a piece without any emoji
    character gives it nothing to split.
 
 tests/annotate/test_fast_somajo.py checks every condition against its regex and the tokens
@@ -24,6 +27,7 @@ against an untouched SoMaJo on varied team-written text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import metadata
 from typing import Any
 
 import regex  # SoMaJo's regex engine (\p{...} classes, the same case folding)
@@ -34,7 +38,8 @@ Condition = Callable[[str], bool]
 
 
 def _contains(*needles: str) -> Condition:
-    """True when the text contains one of the (case-sensitive, letter-free) needles."""
+    """True when the text contains one of the needles (for case-sensitive regexes, or needles
+    without letters)."""
     if len(needles) == 1:
         needle = needles[0]
         return lambda text: needle in text
@@ -52,7 +57,8 @@ _I = regex.IGNORECASE
 _DIGIT = _finds(r"\d")
 
 # Tokenizer attribute -> a condition every text with a match satisfies. Each is implied by
-# the regex as SoMaJo 2.5 writes it (see its tokenizer.py); the test checks each on text.
+# the regex as SoMaJo 2.5.0 writes it (see its tokenizer.py); the test checks each on text.
+_CONDITIONS_FOR_VERSION = "2.5.0"
 _CONDITIONS: dict[str, Condition] = {
     "xml_declaration": _contains("<?"),
     "tag": _contains("<"),
@@ -107,11 +113,13 @@ _EMOJI_CHARACTER = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentati
 def speed_up(tokenizer: Any) -> None:
     """Replace the slow passes of this SoMaJo `Tokenizer` instance (`SoMaJo(...)._tokenizer`)
     by the faster equivalents above; a pass whose regex is not SoMaJo's known one is kept."""
-    conditions = {
-        id(getattr(tokenizer, name)): condition
-        for name, condition in _CONDITIONS.items()
-        if hasattr(tokenizer, name)
-    }
+    conditions: dict[int, Condition] = {}
+    if metadata.version("SoMaJo") == _CONDITIONS_FOR_VERSION:
+        conditions = {
+            id(getattr(tokenizer, name)): condition
+            for name, condition in _CONDITIONS.items()
+            if hasattr(tokenizer, name)
+        }
     split_matches = tokenizer._split_matches
     split_on_boundaries = tokenizer._split_on_boundaries
     anchored = _single_token_abbreviations(tokenizer)

@@ -201,7 +201,8 @@ def _token_offsets(
 def _blanked(token: str) -> str:
     """A token's spelling with each whitespace character read as a blank (cached: word forms
     repeat)."""
-    return _WHITESPACE.sub(" ", token)
+    blanked: str = _WHITESPACE.sub(" ", token)
+    return blanked
 
 
 def _offsets_of_normalised(tokens: list[Any], raw: str) -> list[tuple[int, int]] | None:
