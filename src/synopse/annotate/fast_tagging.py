@@ -20,7 +20,6 @@ non-NFC text, a token not found where expected, an empty token) goes to SoMaJo's
 from __future__ import annotations
 
 import functools
-import heapq
 import math
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -35,8 +34,10 @@ _BEAM = 5  # HanTa keeps the states within 1 of the 6th best
 # Word forms kept with their candidates: ~7 KB each on news text (a frequent word meets ~10
 # states), 17 MB for the 2,468 forms of 500 generated articles; the bound keeps it < 70 MB.
 _CACHE_SIZE = 10_000
+_LEMMA_CACHE_SIZE = 50_000  # (word form, tag) pairs, ~150 bytes each
 State = tuple[int, int]
 Candidates = list[tuple[int, float, float | int]]
+Successors = list[tuple[State, float, float | int]]  # (next state, transition, word) lp
 
 
 class _Word:
@@ -47,7 +48,7 @@ class _Word:
 
     def __init__(self, probs: dict[int, float]) -> None:
         self.probs = probs
-        self.after: dict[State, Candidates] = {}
+        self.after: dict[State, Successors] = {}
 
 
 class ViterbiTagger:
@@ -61,17 +62,26 @@ class ViterbiTagger:
         self._word: Callable[[str, bool], _Word] = functools.lru_cache(maxsize=_CACHE_SIZE)(
             self._analysed_word
         )
+        # (word, tag) -> lemma, cached with positional arguments (cheaper keys than HanTa's
+        # own `_analyze(word, tag, taglevel=1)` with its keyword argument).
+        self._lemma: Callable[[str, int], str] = functools.lru_cache(maxsize=_LEMMA_CACHE_SIZE)(
+            self._lemma_of
+        )
 
     def tag_sent(self, words: Sequence[str]) -> list[tuple[str, str, str]]:
         """(word, lemma, tag) per word, as `HanoverTagger.tag_sent(words, taglevel=1)`."""
         if not words:
             return []
-        tagger = self._tagger
+        int2tag = self._tagger.int2tag
+        lemma = self._lemma
         tags = self.tags(words)
         return [
-            (word, tagger._analyze(word, tag, taglevel=1)[0], tagger.int2tag[tag])
-            for word, tag in zip(words, tags, strict=True)
+            (word, lemma(word, tag), int2tag[tag]) for word, tag in zip(words, tags, strict=True)
         ]
+
+    def _lemma_of(self, word: str, tag: int) -> str:
+        lemma: str = self._tagger._analyze(word, tag, taglevel=1)[0]
+        return lemma
 
     def tags(self, words: Sequence[str]) -> list[int]:
         """HanTa's tag numbers for a sentence (its `tag_sent_viterbi`)."""
@@ -97,20 +107,26 @@ class ViterbiTagger:
         row: dict[State, float] = {}
         pointers: dict[State, State] = {}
         backpointers.append(pointers)
-        bound = _LOWER_BOUND
+        floor = _LOWER_BOUND
+        bound = floor
         if len(previous) > _BEAM:
-            bound = heapq.nlargest(_BEAM + 1, previous.values())[_BEAM] - 1
+            bound = sorted(previous.values(), reverse=True)[_BEAM] - 1
+        after = word.after
+        current = row.get
         for state, lp0 in previous.items():
             if lp0 < bound:
                 continue
-            candidates = word.after.get(state)
-            if candidates is None:
-                candidates = word.after[state] = self._candidates(state, word.probs)
-            for tag, lp_transition, lp_word in candidates:
+            successors = after.get(state)
+            if successors is None:
+                successors = after[state] = [
+                    ((state[1], tag), lp_transition, lp_word)
+                    for tag, lp_transition, lp_word in self._candidates(state, word.probs)
+                ]
+            for new, lp_transition, lp_word in successors:
                 lp = lp0 + lp_transition + lp_word
-                if lp > _LOWER_BOUND:
-                    new = (state[1], tag)
-                    if new not in row or lp > row[new]:
+                if lp > floor:
+                    old = current(new)
+                    if old is None or lp > old:
                         row[new] = lp
                         pointers[new] = state
         return row
@@ -181,6 +197,14 @@ def _token_offsets(
     return [(start + position, end + position) for start, end in offsets]
 
 
+@functools.lru_cache(maxsize=_CACHE_SIZE * 10)
+def _blanked(token: str) -> str:
+    """A token's spelling with each whitespace character read as a blank (cached: word forms
+    repeat)."""
+    blanked: str = _WHITESPACE.sub(" ", token)
+    return blanked
+
+
 def _offsets_of_normalised(tokens: list[Any], raw: str) -> list[tuple[int, int]] | None:
     """Each token at the current position or one blank later (whitespace read as blanks),
     or None when a token is not there or is empty (SoMaJo's own code then decides)."""
@@ -189,7 +213,7 @@ def _offsets_of_normalised(tokens: list[Any], raw: str) -> list[tuple[int, int]]
     at = 0
     for token in tokens:
         spelled = token.original_spelling if token.original_spelling is not None else token.text
-        text = _WHITESPACE.sub(" ", spelled)
+        text = _blanked(spelled)
         if not text:
             return None
         if text_of_raw.startswith(text, at):

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import regex  # SoMaJo's own regex engine: it knows \p{Extended_Pictographic}
 from HanTa import HanoverTagger as ht
 from somajo import SoMaJo
 
+from synopse.annotate import fast_somajo
 from synopse.annotate.fast_tagging import ViterbiTagger, use_fast_offsets
 from synopse.model import Sentence, Token
 
@@ -35,30 +35,12 @@ def _memoize_word_analysis(tagger: Any) -> None:
     tagger._analyze = functools.lru_cache(maxsize=_WORD_CACHE_SIZE)(tagger._analyze)
 
 
-# Every character SoMaJo's emoji splitter looks for, in either of its two checks.
-_EMOJI_CHARACTER = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
-
-
-def _skip_emoji_search_without_emoji(somajo: SoMaJo) -> None:
-    """SoMaJo looks for emoji by running a regex on every character of every token (half of
-    its time on news text); a token without any emoji character gives it nothing to split,
-    so one search over the token decides whether the slow path is needed. Same tokens."""
-    tokenizer = somajo._tokenizer
-    split_emojis = tokenizer._split_emojis
-
-    def split_if_any(node: Any, token_class: str = "emoticon") -> None:
-        if _EMOJI_CHARACTER.search(node.value.text) is not None:
-            split_emojis(node, token_class)
-
-    tokenizer._split_emojis = split_if_any
-
-
 class Tokenizer:
     """Split German text into sentences of tagged, lemmatised tokens."""
 
     def __init__(self) -> None:
         self._somajo = SoMaJo("de_CMC", split_camel_case=False, character_offsets=True)
-        _skip_emoji_search_without_emoji(self._somajo)
+        fast_somajo.speed_up(self._somajo._tokenizer)
         self._tagger = ht.HanoverTagger("morphmodel_ger.pgz")
         _memoize_word_analysis(self._tagger)
         self._viterbi = ViterbiTagger(self._tagger)
@@ -82,13 +64,17 @@ class Tokenizer:
         words = [text[s:e] for s, e in spans]
         tags = self._tag(words)
         tokens = tuple(
-            Token(s, e, w, pos, lemma)
-            for (s, e), w, (lemma, pos) in zip(spans, words, tags, strict=True)
+            [
+                Token(s, e, w, pos, lemma)
+                for (s, e), w, (lemma, pos) in zip(spans, words, tags, strict=True)
+            ]
         )
         start, end = spans[0][0], spans[-1][1]
         return Sentence(start, end, text[start:end], tokens)
 
     def _tag(self, words: list[str]) -> list[tuple[str, str]]:
+        if len(words) <= _MAX_TAGGED_RUN and all(len(w) <= _MAX_TAGGED_LEN for w in words):
+            return [(lemma, _stts(pos)) for _, lemma, pos in self._viterbi.tag_sent(words)]
         taggable = [i for i, w in enumerate(words) if len(w) <= _MAX_TAGGED_LEN]
         result = [(w, "XY") for w in words]
         # HanTa's Viterbi loses its back-pointers on a "sentence" of tens of thousands of
@@ -97,18 +83,29 @@ class Tokenizer:
             piece = taggable[first : first + _MAX_TAGGED_RUN]
             tagged = self._viterbi.tag_sent([words[i] for i in piece])
             for i, (_, lemma, pos) in zip(piece, tagged, strict=True):
-                result[i] = (lemma, pos.replace("(", "").replace(")", ""))  # VA(FIN) -> VAFIN
+                result[i] = (lemma, _stts(pos))
         return result
+
+
+@functools.cache
+def _stts(pos: str) -> str:
+    """HanTa's tag as STTS writes it: VA(FIN) -> VAFIN (one entry per tag of its tag set)."""
+    return pos.replace("(", "").replace(")", "")
 
 
 # Parts of speech that carry what a sentence is about: nouns, names, verbs, adjectives, numbers.
 _CONTENT_POS = ("NN", "NE", "VV", "ADJ", "CARD", "FM")
 
 
+# A character for which `str.isalnum()` holds: `re`'s \w is exactly isalnum() or "_".
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def content_lemmas(tokens: Sequence[Token]) -> list[str]:
     """Lower-cased lemmas of the content words, names by their surface form (HanTa mangles them)."""
     words = []
     for token in tokens:
-        if token.pos.startswith(_CONTENT_POS) and any(c.isalnum() for c in token.text):
-            words.append((token.text if token.pos == "NE" else token.lemma).lower())
+        pos = token.pos
+        if pos.startswith(_CONTENT_POS) and _ALNUM.search(token.text) is not None:
+            words.append((token.text if pos == "NE" else token.lemma).lower())
     return words
