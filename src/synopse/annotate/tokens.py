@@ -101,11 +101,22 @@ _CONTENT_POS = ("NN", "NE", "VV", "ADJ", "CARD", "FM")
 _ALNUM = re.compile(r"[^\W_]")
 
 
+def token_lemmas(tokens: Sequence[Token]) -> list[str | None]:
+    """Per token, its content lemma (as `content_lemmas` gives it) or None: the story stages ask
+    for every sentence of a story several times, so this is one comprehension, and a token whose
+    text `str.isalnum()` needs no search."""
+    return [
+        (t.text if t.pos == "NE" else t.lemma).lower()
+        if t.pos.startswith(_CONTENT_POS) and (t.text.isalnum() or _ALNUM.search(t.text))
+        else None
+        for t in tokens
+    ]
+
+
 def content_lemmas(tokens: Sequence[Token]) -> list[str]:
     """Lower-cased lemmas of the content words, names by their surface form (HanTa mangles them)."""
-    words = []
-    for token in tokens:
-        pos = token.pos
-        if pos.startswith(_CONTENT_POS) and _ALNUM.search(token.text) is not None:
-            words.append((token.text if pos == "NE" else token.lemma).lower())
-    return words
+    return [
+        (t.text if t.pos == "NE" else t.lemma).lower()
+        for t in tokens
+        if t.pos.startswith(_CONTENT_POS) and (t.text.isalnum() or _ALNUM.search(t.text))
+    ]

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from synopse.annotate.gazetteer import gazetteer
-from synopse.compare.lemmas import content_lemmas
+from synopse.annotate.tokens import content_lemmas
 from synopse.model import Article, EntityType, Mention
 
 _HEADLINE_WEIGHT = 2

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from synopse.compare.lemmas import content_lemmas
+from synopse.annotate.tokens import content_lemmas
 from synopse.model import Article, Sentence
 from synopse.textsim import sparse_cosine
 

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from itertools import combinations
 
-from synopse.compare.lemmas import content_lemmas
+from synopse.annotate.tokens import content_lemmas
 from synopse.compare.roles import role_comparisons, spelling_comparisons
 from synopse.compare.sentences import sentence_index
 from synopse.compare.statements import (

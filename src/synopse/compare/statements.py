@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from synopse.annotate.tokens import token_lemmas
 from synopse.compare.embeddings import shared_embedder
 from synopse.compare.grouping import one_per_article_groups
-from synopse.compare.lemmas import token_lemmas
 from synopse.compare.lexical_pairs import PairScores, closest_pairs
 from synopse.compare.pair_budget import closest_partners, embedding_budget
 from synopse.compare.stance import ASSERTED, stance

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from synopse.annotate.tokens import content_lemmas
 from synopse.compare.embeddings import shared_embedder
 from synopse.compare.grouping import coherent_groups, mean_cross_score
-from synopse.compare.lemmas import content_lemmas
 from synopse.compare.sentences import sentence_index
 from synopse.compare.value_pairs import STEM, Cosines, pairs_sharing_a_key
 from synopse.config import CompareSettings
