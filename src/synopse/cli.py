@@ -29,6 +29,7 @@ from synopse.cli_options import (
     EXIT_PARTIAL,
     EXIT_USAGE,
     config_option,
+    embeddings_option,
     encoding_option,
     err_console,
     exit_for,
@@ -93,6 +94,7 @@ def cli() -> None:
 @map_option
 @outlets_option
 @ner_option
+@embeddings_option
 @on_error_option
 @click.option(
     "--engine",
@@ -140,6 +142,7 @@ def analyze(
     field_map: str | None,
     outlets: Path | None,
     ner: str | None,
+    embeddings: str | None,
     on_error: str | None,
     engine: str,
     address: str | None,
@@ -157,7 +160,9 @@ def analyze(
     HTML page in the archive). Writes OUT/report.json (the documented contract),
     OUT/report.md and OUT/report.html, and prints a short summary.
     """
-    settings = settings_from_options(config, on_error, encoding, field_map, outlets, ner)
+    settings = settings_from_options(
+        config, on_error, encoding, field_map, outlets, ner, embeddings
+    )
     if db is not None:
         report = analyze_into_store(paths, settings, db)
     elif engine == "ray":

