@@ -12,7 +12,7 @@ from synopse.annotate.annotator import Annotator
 from synopse.brief.report_json import report_to_dict
 from synopse.config import Settings
 from synopse.distributed import local
-from synopse.distributed.local import _changed_fields
+from synopse.distributed.local import changed_fields
 from synopse.errors import InputError, StageError
 from synopse.model import Article
 from synopse.pipeline import analyze
@@ -55,9 +55,9 @@ def test_errors_keep_their_message_and_parts_across_processes(
 def test_a_story_worker_sends_back_only_the_fields_dating_and_typing_changed() -> None:
     article = Article(id="a", source="a.txt", text="Text.", notes=("alt",))
     redated = replace(article, notes=("neu",), times=())
-    assert _changed_fields(article, article) == {}
-    assert _changed_fields(article, redated) == {"notes": ("neu",)}
-    assert replace(article, **_changed_fields(article, redated)) == redated
+    assert changed_fields(article, article) == {}
+    assert changed_fields(article, redated) == {"notes": ("neu",)}
+    assert replace(article, **changed_fields(article, redated)) == redated
 
 
 TEXTS = (

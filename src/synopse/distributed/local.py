@@ -234,10 +234,10 @@ def _build_story(
     originals = [kept.pop(i, None) or pickle.loads(blob) for i, blob in pickles]
     members = story_members(originals)
     story = build_story(story_id, members, _worker["settings"])
-    return story, [_changed_fields(a, b) for a, b in zip(originals, members, strict=True)]
+    return story, [changed_fields(a, b) for a, b in zip(originals, members, strict=True)]
 
 
-def _changed_fields(before: Article, after: Article) -> dict[str, Any]:
+def changed_fields(before: Article, after: Article) -> dict[str, Any]:
     """The fields of `after` that are not those of `before` (`dataclasses.replace` keeps the
     unchanged ones as they are, so identity tells)."""
     if after is before:

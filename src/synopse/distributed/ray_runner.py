@@ -10,12 +10,15 @@
                  models load once per worker, not per batch
     4. cluster   on the driver, the incremental clusterer fed one block of publication days at
                  a time (synopse.cluster.blocks): cheap next to annotation, and sequential
-    5-7.         link, compare, brief per story (`map_batches`, one story per row)
+    5-7.         per story (`map_batches`, one story per row): the story's dating and typing
+                 of mentions (`synopse.pipeline.story_members`), link, compare, brief; only
+                 the article fields that dating and typing changed come back
 
-Rows cross process boundaries as pickled `Article`s in a binary column: Arrow cannot hold
-the nested frozen dataclasses, and pickling keeps every field exactly as the local engine has
-it. Each row carries the index of its input, and results are put back in input order, so
-the report equals the local engine's.
+Rows cross process boundaries as pickled `Article`s in a binary column: Arrow cannot hold the
+nested frozen dataclasses, and pickling keeps every field exactly as the local engine has it.
+An annotated article's pickle, as its actor made it, goes on unchanged to its story's row. Each
+row carries the index of its input, and results are put back in input order, so the report
+equals the local engine's.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +36,7 @@ from synopse.annotate.annotator import Annotator
 from synopse.clean.dedup import distinct_sources
 from synopse.cluster.blocks import BlockedStoryClusterer
 from synopse.config import Settings
-from synopse.distributed.local import headline_of, remember_headline
+from synopse.distributed.local import changed_fields, headline_of, remember_headline
 from synopse.errors import ConfigError, InputError, StageError, SynopseError
 from synopse.ingest.dispatch import read_unit, read_units, unique_ids
 from synopse.ingest.files import RawDocument
@@ -45,8 +49,9 @@ from synopse.pipeline import (
     clean_one,
     handle_error,
     ingest_error,
+    label_groups,
     load_outlets,
-    story_groups,
+    story_members,
 )
 
 Batch = dict[str, np.ndarray[Any, Any]]
@@ -66,14 +71,19 @@ def analyze_ray(
     _start_ray(address, num_workers)
     errors: list[ErrorRecord] = []
     cleaned = clean_batch(_read_and_clean(list(paths), settings, errors, num_workers), settings)
-    articles = _annotate(cleaned, settings, errors, num_workers)
+    articles, pickles = _annotate(cleaned, settings, errors, num_workers)
     distinct = distinct_sources(articles)
     clusterer = BlockedStoryClusterer.from_settings(settings.cluster)
-    labels = clusterer.fit(distinct).labels_.tolist()
-    groups = story_groups(distinct, labels)
-    jobs = [(f"s{i}", members, settings) for i, members in enumerate(groups, 1)]
-    stories: list[Story] = _ray_map(jobs, _build_stories, num_workers)
-    return assemble_report(articles, groups, stories, errors)
+    groups = label_groups(distinct, clusterer.fit(distinct).labels_.tolist())
+    jobs = [(f"s{i}", [pickles[a.id] for a in members]) for i, members in enumerate(groups, 1)]
+    built: list[tuple[Story, list[dict[str, Any]]]] = _ray_map(
+        jobs, _story_builder(settings), num_workers
+    )
+    dated = [
+        [replace(a, **c) if c else a for a, c in zip(members, changes, strict=True)]
+        for members, (_, changes) in zip(groups, built, strict=True)
+    ]
+    return assemble_report(articles, dated, [story for story, _ in built], errors)
 
 
 def _start_ray(address: str | None, num_workers: int) -> None:
@@ -110,11 +120,12 @@ def _read_and_clean(
 
 def _annotate(
     cleaned: Sequence[Article], settings: Settings, errors: list[ErrorRecord], workers: int
-) -> list[Article]:
+) -> tuple[list[Article], dict[str, bytes]]:
+    """The annotated articles in input order, and each one's pickle as its actor made it."""
     import ray
 
     if not cleaned:
-        return []
+        return [], {}
     blocks = -(-len(cleaned) // BATCH_SIZE)
     dataset = ray.data.from_items(_rows(cleaned), override_num_blocks=blocks)
     annotated = dataset.map_batches(
@@ -125,14 +136,17 @@ def _annotate(
         compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),
     )
     articles: list[Article] = []
+    pickles: dict[str, bytes] = {}
     for article, (result, headline) in zip(cleaned, _unpickled(annotated), strict=True):
         remember_headline(headline)  # computed by the actor, for the clusterer on the driver
         if isinstance(result, StageError):
             if (record := handle_error(result, article.source, "annotate", settings)) is not None:
                 errors.append(record)
         else:
-            articles.append(result)
-    return articles
+            loaded: Article = pickle.loads(result)
+            articles.append(loaded)
+            pickles[loaded.id] = result
+    return articles, pickles
 
 
 class AnnotateBatch:
@@ -144,7 +158,10 @@ class AnnotateBatch:
 
     def __call__(self, batch: Batch) -> Batch:
         results = [annotate_or_error(self._annotator, pickle.loads(b)) for b in batch[BLOB]]
-        with_headlines = [(r, headline_of(r, self._settings)) for r in results]
+        with_headlines = [
+            (_pickled(r) if isinstance(r, Article) else r, headline_of(r, self._settings))
+            for r in results
+        ]
         return {BLOB: _blobs(with_headlines), INDEX: batch[INDEX]}
 
 
@@ -164,8 +181,23 @@ def _clean_items(settings: Settings) -> Callable[[Any], list[Any]]:
     return clean
 
 
-def _build_stories(job: tuple[str, Sequence[Article], Settings]) -> list[Story]:
-    return [build_story(*job)]
+def _story_builder(
+    settings: Settings,
+) -> Callable[[Any], list[tuple[Story, list[dict[str, Any]]]]]:
+    def build(job: tuple[str, Sequence[bytes]]) -> list[tuple[Story, list[dict[str, Any]]]]:
+        """One story from its articles' pickles, and for each article the fields that the
+        story's dating and typing changed."""
+        story_id, blobs = job
+        originals = [pickle.loads(blob) for blob in blobs]
+        members = story_members(originals)
+        story = build_story(story_id, members, settings)
+        return [(story, [changed_fields(a, b) for a, b in zip(originals, members, strict=True)])]
+
+    return build
+
+
+def _pickled(article: Article) -> bytes:
+    return pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _ray_map(items: Sequence[Any], function: Callable[[Any], list[Any]], workers: int) -> list[Any]:
