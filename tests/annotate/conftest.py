@@ -3,6 +3,8 @@ finder per session."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from synopse.annotate.entities import EntityRecognizer
@@ -24,6 +26,15 @@ def recognizer() -> EntityRecognizer:
 @pytest.fixture(scope="session")
 def finder() -> QuoteFinder:
     return QuoteFinder()
+
+
+QuoteOf = Callable[[str, str], Quote]
+
+
+@pytest.fixture(scope="session")
+def quote_of(tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder) -> QuoteOf:
+    """`quote_of(words, text)`: the one quote found in `text` that contains `words`."""
+    return lambda words, text: quote_with(words, text, tokenizer, recognizer, finder)
 
 
 def quote_with(

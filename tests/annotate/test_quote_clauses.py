@@ -11,7 +11,7 @@ import pytest
 from synopse.annotate.entities import EntityRecognizer
 from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.tokens import Tokenizer
-from tests.annotate.conftest import quote_with
+from tests.annotate.conftest import QuoteOf, quote_with
 
 
 def test_a_cue_after_the_report_names_its_subject_not_the_reported_one(
@@ -64,11 +64,9 @@ def test_the_subject_of_an_opening_subordinate_clause_speaks(
     text: str,
     words: str,
     speaker: str,
-    tokenizer: Tokenizer,
-    recognizer: EntityRecognizer,
-    finder: QuoteFinder,
+    quote_of: QuoteOf,
 ) -> None:
-    quote = quote_with(words, text, tokenizer, recognizer, finder)
+    quote = quote_of(words, text)
     assert quote.speaker_name == speaker
 
 

@@ -11,19 +11,10 @@ from types import ModuleType
 
 import pytest
 
-from synopse.annotate.entities import EntityRecognizer
-from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.speech_institutions import defined_abbreviations
-from synopse.annotate.tokens import Tokenizer
-from tests.annotate.conftest import quote_with
+from tests.annotate.conftest import QuoteOf
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-
-
-def _speaker(
-    words: str, text: str, tokenizer: Tokenizer, recognizer: EntityRecognizer, finder: QuoteFinder
-) -> str | None:
-    return quote_with(words, text, tokenizer, recognizer, finder).speaker_name
 
 
 @pytest.mark.parametrize(
@@ -121,11 +112,9 @@ def test_institution_speakers_carry_the_full_name_the_text_gives(
     text: str,
     words: str,
     speaker: str,
-    tokenizer: Tokenizer,
-    recognizer: EntityRecognizer,
-    finder: QuoteFinder,
+    quote_of: QuoteOf,
 ) -> None:
-    assert _speaker(words, text, tokenizer, recognizer, finder) == speaker
+    assert quote_of(words, text).speaker_name == speaker
 
 
 @pytest.mark.parametrize(
@@ -163,11 +152,9 @@ def test_institution_names_need_evidence(
     text: str,
     words: str,
     speaker: str | None,
-    tokenizer: Tokenizer,
-    recognizer: EntityRecognizer,
-    finder: QuoteFinder,
+    quote_of: QuoteOf,
 ) -> None:
-    assert _speaker(words, text, tokenizer, recognizer, finder) == speaker
+    assert quote_of(words, text).speaker_name == speaker
 
 
 def test_abbreviations_are_read_from_brackets_after_their_name() -> None:

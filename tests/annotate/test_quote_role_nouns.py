@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopse.annotate.entities import EntityRecognizer
-from synopse.annotate.quotes import QuoteFinder
-from synopse.annotate.tokens import Tokenizer
-from tests.annotate.conftest import quote_with
+from tests.annotate.conftest import QuoteOf
 
 
 @pytest.mark.parametrize(
@@ -96,11 +93,9 @@ def test_role_nouns_with_evidence_name_the_person(
     text: str,
     words: str,
     speaker: str,
-    tokenizer: Tokenizer,
-    recognizer: EntityRecognizer,
-    finder: QuoteFinder,
+    quote_of: QuoteOf,
 ) -> None:
-    assert quote_with(words, text, tokenizer, recognizer, finder).speaker_name == speaker
+    assert quote_of(words, text).speaker_name == speaker
 
 
 @pytest.mark.parametrize(
@@ -140,8 +135,6 @@ def test_role_nouns_with_evidence_name_the_person(
 def test_role_nouns_without_evidence_stay_unknown(
     text: str,
     words: str,
-    tokenizer: Tokenizer,
-    recognizer: EntityRecognizer,
-    finder: QuoteFinder,
+    quote_of: QuoteOf,
 ) -> None:
-    assert quote_with(words, text, tokenizer, recognizer, finder).speaker_name is None
+    assert quote_of(words, text).speaker_name is None

@@ -10,7 +10,7 @@ import pytest
 from synopse.annotate.entities import EntityRecognizer
 from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.tokens import Tokenizer
-from tests.annotate.conftest import quote_with
+from tests.annotate.conftest import QuoteOf, quote_with
 
 
 @pytest.mark.parametrize(
@@ -52,11 +52,9 @@ def test_speakers_named_indirectly_are_resolved(
     text: str,
     words: str,
     speaker: str,
-    tokenizer: Tokenizer,
-    recognizer: EntityRecognizer,
-    finder: QuoteFinder,
+    quote_of: QuoteOf,
 ) -> None:
-    assert quote_with(words, text, tokenizer, recognizer, finder).speaker_name == speaker
+    assert quote_of(words, text).speaker_name == speaker
 
 
 def test_reported_sentence_after_a_quote_keeps_its_speaker(
@@ -144,11 +142,9 @@ def test_objects_genitives_and_dates_are_no_speakers(
     text: str,
     words: str,
     not_speaker: str,
-    tokenizer: Tokenizer,
-    recognizer: EntityRecognizer,
-    finder: QuoteFinder,
+    quote_of: QuoteOf,
 ) -> None:
-    quote = quote_with(words, text, tokenizer, recognizer, finder)
+    quote = quote_of(words, text)
     got = (quote.speaker.text if quote.speaker else "") + (quote.speaker_name or "")
     assert not_speaker not in got, (quote.speaker, quote.speaker_name)
 
@@ -196,11 +192,9 @@ def test_names_in_quotation_marks(
     text: str,
     words: str,
     speaker: str | None,
-    tokenizer: Tokenizer,
-    recognizer: EntityRecognizer,
-    finder: QuoteFinder,
+    quote_of: QuoteOf,
 ) -> None:
-    quote = quote_with(words, text, tokenizer, recognizer, finder)
+    quote = quote_of(words, text)
     assert not quote.text.startswith("„")
     if speaker is None:
         assert quote.speaker is not None and "Staatssekretär" in quote.speaker.text

@@ -11,7 +11,7 @@ from synopse.annotate.entities import EntityRecognizer
 from synopse.annotate.quotes import QuoteFinder
 from synopse.annotate.tokens import Tokenizer
 from synopse.model import QuoteKind
-from tests.annotate.conftest import quote_with
+from tests.annotate.conftest import QuoteOf, quote_with
 
 
 @pytest.mark.parametrize(
@@ -41,11 +41,9 @@ def test_the_subject_of_an_addressee_verb_speaks(
     text: str,
     words: str,
     speaker: str,
-    tokenizer: Tokenizer,
-    recognizer: EntityRecognizer,
-    finder: QuoteFinder,
+    quote_of: QuoteOf,
 ) -> None:
-    quote = quote_with(words, text, tokenizer, recognizer, finder)
+    quote = quote_of(words, text)
     assert quote.speaker is not None
     assert quote.speaker.text == speaker
 
@@ -119,11 +117,9 @@ def test_a_plain_noun_before_the_verb_is_the_subject(
     text: str,
     words: str,
     speaker: str,
-    tokenizer: Tokenizer,
-    recognizer: EntityRecognizer,
-    finder: QuoteFinder,
+    quote_of: QuoteOf,
 ) -> None:
-    quote = quote_with(words, text, tokenizer, recognizer, finder)
+    quote = quote_of(words, text)
     assert quote.speaker is not None
     assert quote.speaker.text.startswith(speaker)
 
