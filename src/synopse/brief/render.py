@@ -8,7 +8,6 @@ citations link to the source sentence in the article, which is highlighted when 
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,7 +17,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from synopse.brief.pictures import co_occurrences, coverage_svg, network_svg, timeline_svg
-from synopse.brief.report_json import JsonDict, report_to_dict
+from synopse.brief.report_json import JsonDict, report_json_text, report_to_dict
 from synopse.model import Article, Report
 
 _TYPE_CLASS = {"PER": "per", "ORG": "org", "LOC": "loc", "MISC": "misc"}
@@ -29,9 +28,7 @@ def write_reports(report: Report, out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     data = report_to_dict(report)
     paths = {fmt: out_dir / f"report.{fmt}" for fmt in ("json", "md", "html")}
-    paths["json"].write_text(
-        json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    paths["json"].write_text(report_json_text(data), encoding="utf-8")
     paths["md"].write_text(render_markdown(data), encoding="utf-8")
     paths["html"].write_text(render_html(report, data), encoding="utf-8")
     return paths

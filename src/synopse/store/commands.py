@@ -3,14 +3,13 @@ the click wiring and help texts live in `synopse.cli`."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from synopse.brief.render import render_html, render_markdown, write_reports
-from synopse.brief.report_json import report_to_dict
+from synopse.brief.report_json import report_json_text, report_to_dict
 from synopse.config import Settings
 from synopse.errors import InputError
 from synopse.model import Report
@@ -56,7 +55,7 @@ def export_report(db: str, out_dir: Path, fmt: str | None) -> list[Path]:
     data = report_to_dict(report)
     path = out_dir / f"report.{fmt}"
     rendered = {
-        "json": lambda: json.dumps(data, ensure_ascii=False, indent=2) + "\n",
+        "json": lambda: report_json_text(data),
         "md": lambda: render_markdown(data),
         "html": lambda: render_html(report, data),
     }[fmt]()
