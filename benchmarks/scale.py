@@ -81,7 +81,7 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
             annotated, annotate_s = timed(lambda: local.annotate_in_pool(pool, cleaned, errors))
             articles = annotated.articles
             clock.lap("annotate")
-            groups, cluster_s = timed(lambda: local.cluster(articles, settings))
+            groups, cluster_s = timed(lambda: local.cluster(articles, settings, annotated.features))
             clock.lap("cluster")
             _, stories_s = timed(lambda: local.stories_in_pool(pool, groups, annotated))
             clock.lap("stories")

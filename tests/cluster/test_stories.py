@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import pickle
 from dataclasses import replace
 from itertools import groupby
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from synopse.cluster import StoryClusterer
 from synopse.cluster.evaluate import GoldLabel, bcubed_scores, pairwise_scores
+from synopse.cluster.features import article_features
 from synopse.config import ClusterSettings
 from synopse.errors import ConfigError
 from synopse.model import Article
@@ -47,6 +49,21 @@ def test_fitting_at_once_equals_feeding_one_day_at_a_time(gold_articles: list[Ar
         incremental.partial_fit(list(day))
     at_once = StoryClusterer().fit(gold_articles)
     assert _partition(_stories(incremental)) == _partition(_stories(at_once))
+
+
+def test_features_computed_elsewhere_give_the_same_labels(gold_articles: list[Article]) -> None:
+    # as a worker pool computes them: in another process, so they arrive pickled
+    features = [pickle.loads(pickle.dumps(article_features(a))) for a in gold_articles]
+    own = StoryClusterer(embeddings="none").fit(gold_articles).labels_.tolist()
+    given = StoryClusterer(embeddings="none").fit(gold_articles, features).labels_.tolist()
+    assert given == own
+    assert len(set(own)) > 1  # the corpus has several stories: the labels say something
+
+
+def test_features_of_other_articles_are_refused(gold_articles: list[Article]) -> None:
+    features = [article_features(a) for a in gold_articles[:3]]
+    with pytest.raises(ValueError, match="same order"):
+        StoryClusterer(embeddings="none").fit(gold_articles[:3], features[::-1])
 
 
 def _partition(stories: dict[str, int]) -> set[frozenset[str]]:

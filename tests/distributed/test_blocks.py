@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from synopse.annotate.annotator import Annotator
 from synopse.cluster import StoryClusterer
 from synopse.cluster.blocks import BlockedStoryClusterer, time_blocks
+from synopse.cluster.features import article_features
 from synopse.model import Article
 
 # Three events, two short reports each, written for these tests.
@@ -55,6 +56,10 @@ def _dated(article: Article, name: str, day: int | None) -> Article:
 def _both(articles: list[Article], width: int) -> tuple[list[int], list[int]]:
     whole = StoryClusterer().fit(articles).labels_.tolist()
     blocked = BlockedStoryClusterer(StoryClusterer(), width=width).fit(articles).labels_.tolist()
+    # with the features computed elsewhere (as the Ray actors do), the same labels
+    features = [article_features(a) for a in articles]
+    given = BlockedStoryClusterer(StoryClusterer(), width=width).fit(articles, features)
+    assert given.labels_.tolist() == blocked
     return whole, blocked
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
+import logging
+import os
 import pickle
 from dataclasses import replace
 from pathlib import Path
@@ -10,12 +14,13 @@ import pytest
 
 from synopse.annotate.annotator import Annotator
 from synopse.brief.report_json import report_to_dict
+from synopse.cluster.features import article_features
 from synopse.config import Settings
-from synopse.distributed import local
+from synopse.distributed import local, wire
 from synopse.distributed.local import changed_fields
 from synopse.errors import InputError, StageError
 from synopse.model import Article
-from synopse.pipeline import analyze
+from synopse.pipeline import analyze, clean_batch
 from tests.conftest import EXAMPLES
 
 
@@ -37,6 +42,72 @@ def test_a_pool_records_inputs_that_fail_like_the_single_process(tmp_path: Path)
     pooled = analyze([str(tmp_path)], Settings(), workers=2)
     assert report_to_dict(pooled) == report_to_dict(single)
     assert [e.source for e in pooled.errors] == [str(tmp_path / "leer.txt")]
+
+
+@pytest.mark.slow
+def test_gathering_with_the_collector_paused_leaves_no_garbage_behind() -> None:
+    settings = Settings().with_embeddings("none")
+    with local.worker_pool(settings, 2) as pool:
+        cleaned, fingerprints, errors = local.clean_in_pool(pool, [str(EXAMPLES)], settings)
+        batch = clean_batch(cleaned, settings, fingerprints)
+        gc.collect()
+        annotated = local.annotate_in_pool(pool, batch, errors)
+        assert gc.isenabled()
+        assert gc.collect() == 0  # the pause kept no reference cycle from being freed
+        groups = local.cluster(annotated.articles, settings, annotated.features)
+        assert groups == local.cluster(annotated.articles, settings)  # features from the workers
+        local.stories_in_pool(pool, groups, annotated)
+        assert gc.isenabled()
+    assert len(annotated.features) == len(annotated.articles) == len(batch)
+
+
+class _Loud:
+    """Says so when freed (by the interpreter's teardown, if the process has one)."""
+
+    def __del__(self) -> None:
+        os.write(1, b" torn-down")
+
+
+_kept: list[_Loud] = []
+
+
+def _say(text: str) -> int:
+    """A pool task: print without flushing, keep an object till the end, and return the
+    worker's process id."""
+    print(text, end="")
+    _kept.append(_Loud())
+    return os.getpid()
+
+
+@pytest.mark.slow
+def test_workers_end_without_teardown_yet_lose_no_output(capfd: pytest.CaptureFixture[str]) -> None:
+    settings = Settings().with_embeddings("none")
+    with local.worker_pool(settings, 2) as pool:
+        pids = set(pool.map(_say, ["Fähre ", "Lindgart "]))
+        processes = list(pool._processes.values())
+    assert pids <= {p.pid for p in processes}
+    assert all(p.exitcode == 0 for p in processes)
+    assert sorted(capfd.readouterr().out.split()) == ["Fähre", "Lindgart"]  # no "torn-down"
+
+
+def test_the_quick_exit_flushes_the_logs_and_ends_with_success(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[object] = []
+    monkeypatch.setattr(logging, "shutdown", lambda: calls.append("logs flushed"))
+    monkeypatch.setattr(os, "_exit", calls.append)
+    local.exit_without_teardown()
+    assert calls == ["logs flushed", 0]
+
+
+def test_the_calling_process_keeps_its_teardown(monkeypatch: pytest.MonkeyPatch) -> None:
+    registered: list[object] = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    monkeypatch.setattr(local, "_worker", {})
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    local._start_worker(Settings().with_embeddings("none"), 1)  # as if not in a pool
+    assert registered == []
+    assert isinstance(local._worker["annotator"], Annotator)
 
 
 @pytest.mark.parametrize(
@@ -79,8 +150,11 @@ def test_a_worker_keeps_at_most_its_limit_and_builds_the_same_story_from_bytes(
         Article(id=f"f{i}", source=f"f{i}.txt", text=text, title="Neue Fähre", outlet=f"Blatt {i}")
         for i, text in enumerate(TEXTS)
     ]
-    blobs = [local._annotate(article)[0] for article in articles]
+    results = [local._annotate(article) for article in articles]
+    blobs = [blob for blob, _, _ in results]
     assert all(isinstance(blob, bytes) for blob in blobs)
+    for blob, _, features in results:  # the clusterer's features, computed in the worker
+        assert features == article_features(wire.loads(blob))
     assert list(worker["annotated"]) == ["f0"]  # the second article is over the limit
     job = (
         "s1",
@@ -89,4 +163,4 @@ def test_a_worker_keeps_at_most_its_limit_and_builds_the_same_story_from_bytes(
     with_kept = local._build_story(job)
     assert worker["annotated"] == {}  # a kept article is used once, then let go
     from_bytes_only = local._build_story(job)
-    assert with_kept == from_bytes_only
+    assert wire.loads(with_kept) == wire.loads(from_bytes_only)

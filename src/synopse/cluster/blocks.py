@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from synopse.cluster.features import ArticleFeatures
 from synopse.cluster.stories import StoryClusterer
 from synopse.config import ClusterSettings
 from synopse.model import Article
@@ -51,8 +52,11 @@ class BlockedStoryClusterer:
     def from_settings(cls, settings: ClusterSettings, width: int = 7) -> BlockedStoryClusterer:
         return cls(StoryClusterer.from_settings(settings), width)
 
-    def fit(self, articles: Sequence[Article]) -> BlockedStoryClusterer:
-        """Story labels in `labels_`, in the order of `articles`."""
+    def fit(
+        self, articles: Sequence[Article], features: Sequence[ArticleFeatures] | None = None
+    ) -> BlockedStoryClusterer:
+        """Story labels in `labels_`, in the order of `articles` (`features`: their
+        `article_features`, when computed elsewhere, as `StoryClusterer.partial_fit` takes)."""
         clusterer = self.clusterer or StoryClusterer()
         clusterer.fit([])
         labels = np.full(len(articles), -1, dtype=int)
@@ -60,7 +64,8 @@ class BlockedStoryClusterer:
         blocks = [list(range(len(articles)))] if np.isnan(days).any() else None
         for block in blocks or time_blocks(days, self.width):
             before = len(clusterer.labels_)
-            clusterer.partial_fit([articles[i] for i in block])
+            block_features = None if features is None else [features[i] for i in block]
+            clusterer.partial_fit([articles[i] for i in block], block_features)
             labels[block] = clusterer.labels_[before:]
         self.labels_ = labels
         return self

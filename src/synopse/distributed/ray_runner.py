@@ -9,7 +9,8 @@
     3. annotate  `map_batches` with an actor pool: each actor builds one `Annotator`, so the
                  models load once per worker, not per batch
     4. cluster   on the driver, the incremental clusterer fed one block of publication days at
-                 a time (synopse.cluster.blocks): cheap next to annotation, and sequential
+                 a time (synopse.cluster.blocks), with each article's features as its actor
+                 computed them: only the assignment to stories is sequential
     5-7.         per story (`map_batches`, one story per row): the story's dating and typing
                  of mentions (`synopse.pipeline.story_members`), link, compare, brief; only
                  the article fields that dating and typing changed come back
@@ -35,7 +36,9 @@ import numpy as np
 from synopse.annotate.annotator import Annotator
 from synopse.clean.dedup import distinct_sources
 from synopse.cluster.blocks import BlockedStoryClusterer
+from synopse.cluster.features import ArticleFeatures, article_features
 from synopse.config import Settings
+from synopse.distributed import wire
 from synopse.distributed.local import changed_fields, headline_of, remember_headline
 from synopse.errors import ConfigError, InputError, StageError, SynopseError
 from synopse.ingest.dispatch import read_unit, read_units, unique_ids
@@ -71,10 +74,11 @@ def analyze_ray(
     _start_ray(address, num_workers)
     errors: list[ErrorRecord] = []
     cleaned = clean_batch(_read_and_clean(list(paths), settings, errors, num_workers), settings)
-    articles, pickles = _annotate(cleaned, settings, errors, num_workers)
+    articles, pickles, features = _annotate(cleaned, settings, errors, num_workers)
     distinct = distinct_sources(articles)
     clusterer = BlockedStoryClusterer.from_settings(settings.cluster)
-    groups = label_groups(distinct, clusterer.fit(distinct).labels_.tolist())
+    clusterer.fit(distinct, [features[a.id] for a in distinct])
+    groups = label_groups(distinct, clusterer.labels_.tolist())
     jobs = [(f"s{i}", [pickles[a.id] for a in members]) for i, members in enumerate(groups, 1)]
     built: list[tuple[Story, list[dict[str, Any]]]] = _ray_map(
         jobs, _story_builder(settings), num_workers
@@ -120,12 +124,13 @@ def _read_and_clean(
 
 def _annotate(
     cleaned: Sequence[Article], settings: Settings, errors: list[ErrorRecord], workers: int
-) -> tuple[list[Article], dict[str, bytes]]:
-    """The annotated articles in input order, and each one's pickle as its actor made it."""
+) -> tuple[list[Article], dict[str, bytes], dict[str, ArticleFeatures]]:
+    """The annotated articles in input order, each one's pickle as its actor made it, and each
+    one's features for the clusterer as its actor computed them."""
     import ray
 
     if not cleaned:
-        return [], {}
+        return [], {}, {}
     blocks = -(-len(cleaned) // BATCH_SIZE)
     dataset = ray.data.from_items(_rows(cleaned), override_num_blocks=blocks)
     annotated = dataset.map_batches(
@@ -137,16 +142,18 @@ def _annotate(
     )
     articles: list[Article] = []
     pickles: dict[str, bytes] = {}
-    for article, (result, headline) in zip(cleaned, _unpickled(annotated), strict=True):
+    features: dict[str, ArticleFeatures] = {}
+    for article, (result, headline, found) in zip(cleaned, _unpickled(annotated), strict=True):
         remember_headline(headline)  # computed by the actor, for the clusterer on the driver
         if isinstance(result, StageError):
             if (record := handle_error(result, article.source, "annotate", settings)) is not None:
                 errors.append(record)
         else:
-            loaded: Article = pickle.loads(result)
+            loaded: Article = wire.loads(result)
             articles.append(loaded)
             pickles[loaded.id] = result
-    return articles, pickles
+            features[loaded.id] = found
+    return articles, pickles, features
 
 
 class AnnotateBatch:
@@ -158,11 +165,13 @@ class AnnotateBatch:
 
     def __call__(self, batch: Batch) -> Batch:
         results = [annotate_or_error(self._annotator, pickle.loads(b)) for b in batch[BLOB]]
-        with_headlines = [
-            (_pickled(r) if isinstance(r, Article) else r, headline_of(r, self._settings))
+        annotated = [
+            (wire.dumps(r), headline_of(r, self._settings), article_features(r))
+            if isinstance(r, Article)
+            else (r, None, None)
             for r in results
         ]
-        return {BLOB: _blobs(with_headlines), INDEX: batch[INDEX]}
+        return {BLOB: _blobs(annotated), INDEX: batch[INDEX]}
 
 
 def _read_units(settings: Settings) -> Callable[[Any], list[Any]]:
@@ -188,16 +197,12 @@ def _story_builder(
         """One story from its articles' pickles, and for each article the fields that the
         story's dating and typing changed."""
         story_id, blobs = job
-        originals = [pickle.loads(blob) for blob in blobs]
+        originals = [wire.loads(blob) for blob in blobs]
         members = story_members(originals)
         story = build_story(story_id, members, settings)
         return [(story, [changed_fields(a, b) for a, b in zip(originals, members, strict=True)])]
 
     return build
-
-
-def _pickled(article: Article) -> bytes:
-    return pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _ray_map(items: Sequence[Any], function: Callable[[Any], list[Any]], workers: int) -> list[Any]:
@@ -233,4 +238,4 @@ def _unpickled(dataset: Any) -> list[Any]:
     """The rows' objects in input order: Ray may finish batches in any order; a stable sort
     on the input index keeps the outputs of one input in the order they were made."""
     rows = sorted(dataset.iter_rows(), key=lambda row: int(row[INDEX]))
-    return [pickle.loads(row[BLOB]) for row in rows]
+    return [wire.loads(row[BLOB]) for row in rows]
