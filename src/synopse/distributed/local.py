@@ -45,7 +45,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -231,6 +231,7 @@ def _clean(item: RawDocument | InputError) -> tuple[Article | SynopseError, Fing
 
 
 _Headline = tuple[str, NDArray[np.float32]]
+R = TypeVar("R")
 
 
 def _annotate(
@@ -239,12 +240,20 @@ def _annotate(
     """One article annotated (the bytes of its pickle), with its headline-and-lead vector and
     its features for the clusterer; kept here for the story stage."""
     result = annotate_one(_worker["annotator"], article, _worker["settings"])
-    headline = headline_of(result, _worker["settings"])
+    if isinstance(result, Article) and len(_worker["annotated"]) < KEEP_LIMIT:
+        _worker["annotated"][result.id] = result
+    return sent_back(result, _worker["settings"])
+
+
+def sent_back(
+    result: Article | R, settings: Settings
+) -> tuple[bytes | R, _Headline | None, ArticleFeatures | None]:
+    """What a worker (pool process or Ray actor) sends back for one article it annotated: the
+    bytes of its pickle, its headline-and-lead vector and its features for the clusterer; an
+    error as it is."""
     if isinstance(result, Article):
-        if len(_worker["annotated"]) < KEEP_LIMIT:
-            _worker["annotated"][result.id] = result
-        return wire.dumps(result), headline, article_features(result)
-    return result, headline, None
+        return wire.dumps(result), headline_of(result, settings), article_features(result)
+    return result, None, None
 
 
 def headline_of(result: object, settings: Settings) -> _Headline | None:

@@ -36,10 +36,10 @@ import numpy as np
 from synopse.annotate.annotator import Annotator
 from synopse.clean.dedup import distinct_sources
 from synopse.cluster.blocks import BlockedStoryClusterer
-from synopse.cluster.features import ArticleFeatures, article_features
+from synopse.cluster.features import ArticleFeatures
 from synopse.config import Settings
 from synopse.distributed import wire
-from synopse.distributed.local import changed_fields, headline_of, remember_headline
+from synopse.distributed.local import changed_fields, remember_headline, sent_back
 from synopse.errors import ConfigError, InputError, StageError, SynopseError
 from synopse.ingest.dispatch import read_unit, read_units, unique_ids
 from synopse.ingest.files import RawDocument
@@ -165,12 +165,7 @@ class AnnotateBatch:
 
     def __call__(self, batch: Batch) -> Batch:
         results = [annotate_or_error(self._annotator, pickle.loads(b)) for b in batch[BLOB]]
-        annotated = [
-            (wire.dumps(r), headline_of(r, self._settings), article_features(r))
-            if isinstance(r, Article)
-            else (r, None, None)
-            for r in results
-        ]
+        annotated = [sent_back(r, self._settings) for r in results]
         return {BLOB: _blobs(annotated), INDEX: batch[INDEX]}
 
 
