@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from synopse.brief.render import quote_groups
+from synopse.brief.render import _plain, claims_by_article, marked_text, quote_groups
 from synopse.brief.report_json import report_json_text
+from synopse.model import Article, EntityType, Mention, Sentence
 
 _plain_floats = st.floats(allow_nan=False, allow_infinity=False).filter(
     lambda x: "e" not in repr(x)
@@ -52,3 +54,58 @@ def test_quotes_are_grouped_by_speaker_most_quoted_first_unknown_last() -> None:
         ("die Polizei", ["e"]),
         ("unknown speaker", ["a"]),
     ]
+
+
+def _marked_one_by_one(article: Article) -> str:
+    """What `marked_text` writes, the long way: every mention tried for every sentence."""
+    mentions = sorted(article.mentions, key=lambda m: m.start)
+    parts, cursor = [], 0
+    for sentence in article.sentences:
+        parts.append(_plain(article.text[cursor : sentence.start]))
+        parts.append(f'<span class="s" id="a-{article.id}-{sentence.start}">')
+        inner = sentence.start
+        for m in mentions:
+            if m.start < inner or m.end > sentence.end or m.start < sentence.start:
+                continue
+            parts.append(_plain(article.text[inner : m.start]))
+            title = html.escape(f"{m.type.value}: {m.canonical}")
+            parts.append(
+                f'<mark class="{m.type.value.lower()}" title="{title}">'
+                f"{_plain(article.text[m.start : m.end])}</mark>"
+            )
+            inner = m.end
+        parts.append(_plain(article.text[inner : sentence.end]) + "</span>")
+        cursor = sentence.end
+    parts.append(_plain(article.text[cursor:]))
+    return "".join(parts)
+
+
+@st.composite
+def _articles(draw: st.DrawFn) -> Article:
+    text = draw(st.text(alphabet="ab <&\n", min_size=1, max_size=40))
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=6))) | {len(text)})
+    bounds = list(zip([0, *cuts], cuts, strict=False))
+    sentences = tuple(Sentence(a, b, text[a:b]) for a, b in bounds if draw(st.booleans()))
+    mentions = []
+    for _ in range(draw(st.integers(0, 8))):  # overlapping, empty and crossing ones too
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, len(text)))
+        kind = draw(st.sampled_from(list(EntityType)))
+        mentions.append(Mention(start, end, text[start:end], kind, text[start:end] or "x"))
+    return Article("a1", "a1.txt", text, sentences=sentences, mentions=tuple(mentions))
+
+
+@given(_articles())
+def test_marked_text_marks_each_sentence_s_mentions_as_trying_every_mention_would(
+    article: Article,
+) -> None:
+    assert str(marked_text(article)) == _marked_one_by_one(article)
+
+
+def test_claims_by_article_keeps_each_article_s_claims_in_order() -> None:
+    claims = [{"article_id": aid, "n": n} for n, aid in enumerate(["b", "a", "b", "c", "a"])]
+    grouped = claims_by_article({"claims": claims})
+    assert list(grouped) == ["b", "a", "c"]
+    assert [c["n"] for c in grouped["b"]] == [0, 2]
+    assert [c["n"] for c in grouped["a"]] == [1, 4]
+    assert grouped.get("d") is None

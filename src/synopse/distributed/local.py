@@ -58,6 +58,7 @@ from synopse.cluster.features import ArticleFeatures, article_features, headline
 from synopse.config import Settings
 from synopse.distributed import wire
 from synopse.errors import InputError, SynopseError
+from synopse.gcpause import collector_paused
 from synopse.ingest import read_paths
 from synopse.ingest.files import RawDocument
 from synopse.model import Article, ErrorRecord, Report, Story
@@ -141,7 +142,7 @@ def annotate_in_pool(
     """Stage 3 in the pool, results in input order; failures handled as in one process."""
     annotated = Annotated([], {}, {})
     results = pool.map(_annotate, cleaned, chunksize=_CHUNK)
-    with wire.collector_paused():  # what is gathered here is kept: nothing for it to free
+    with collector_paused():  # what is gathered here is kept: nothing for it to free
         for article, (result, headline, features) in zip(cleaned, results, strict=True):
             remember_headline(headline)
             if isinstance(result, bytes):
@@ -185,7 +186,7 @@ def stories_in_pool(
     ]
     stories: list[Story] = []
     dated: list[list[Article]] = []
-    with wire.collector_paused():  # the stories are kept, like the articles
+    with collector_paused():  # the stories are kept, like the articles
         for members, built in zip(groups, pool.map(_build_story, jobs), strict=True):
             story, changes = wire.loads(built)
             stories.append(story)

@@ -8,16 +8,14 @@ none of it frees anything, since unpickling drops no object and an article holds
 cycle. `loads` pauses the collector for the one call (and only if it was running), which makes
 loading an article about 2.5-3 times cheaper (`benchmarks/pickle_speed.py`); a pool's calling
 process, which gathers every annotated article while its workers run, pauses it for the whole
-gathering (`collector_paused`), since what it gathers stays. Everything else runs with the
-collector as configured.
+gathering (`synopse.gcpause.collector_paused`), since what it gathers stays. Everything else
+runs with the collector as configured.
 """
 
 from __future__ import annotations
 
 import gc
 import pickle
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 
@@ -35,18 +33,5 @@ def loads(blob: bytes) -> Any:
     gc.disable()
     try:
         return pickle.loads(blob)
-    finally:
-        gc.enable()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for the block (if it was on), on again after it."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
     finally:
         gc.enable()
