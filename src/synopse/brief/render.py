@@ -257,7 +257,7 @@ def marked_text(article: Article) -> Markup:
     return Markup("".join(parts))
 
 
-def _with_mentions(text: str, start: int, end: int, mentions: list[Any], first: int = 0) -> str:
+def _with_mentions(text: str, start: int, end: int, mentions: list[Any], first: int) -> str:
     """The sentence `text[start:end]` with the mentions inside it marked; `mentions` sorted by
     start, none before `first` starts inside the sentence."""
     parts, cursor = [], start
