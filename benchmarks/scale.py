@@ -78,8 +78,9 @@ def run_local(paths: list[str], workers: int, pooled: bool) -> dict[str, Any]:
             clock.lap("cluster")
             built, stories_s = timed(lambda: _stories(groups, settings))
             clock.lap("stories")
-            assembled = assemble_report(articles, groups, built, errors)
-        _, report_s = timed(lambda: _write(assembled))
+            assembled, assemble_s = timed(lambda: assemble_report(articles, groups, built, errors))
+        _, write_s = timed(lambda: _write(assembled))
+        report_s = assemble_s + write_s  # as in the pool's mode
         clock.lap("report")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     else:

@@ -32,9 +32,9 @@ two cores.
 
 Every process keeps what it makes to the end of the batch (the workers their annotated
 articles, the caller everything it gathers), so what survives a pass of the collector's oldest
-generation is frozen: in a worker for its whole life (`synopse.gcpause.freeze_survivors`), in
-the caller for the batch (`survivors_frozen`, and `freeze_kept` right after each gathering),
-and no later pass rescans it.
+generation is frozen and no later pass rescans it: in a worker for its whole life
+(`synopse.gcpause.freeze_survivors`), in the caller for the batch (`survivors_frozen`, and
+`freeze_kept` right after gathering the annotated articles).
 
 A worker ends as a forked process does (multiprocessing's fork start ends its children with
 `os._exit`): once its process has finished (results sent, streams flushed), it exits without
@@ -199,7 +199,6 @@ def stories_in_pool(
             stories.append(story)
             changed = zip(members, changes, strict=True)
             dated.append([replace(a, **c) if c else a for a, c in changed])
-    freeze_kept()
     return stories, dated
 
 
