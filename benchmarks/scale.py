@@ -98,12 +98,10 @@ def run_local(paths: list[str], workers: int, pooled: bool) -> dict[str, Any]:
             clock.lap("annotate")
             groups, cluster_s = timed(lambda: local.cluster(articles, settings, annotated.features))
             clock.lap("cluster")
-            (stories, dated), stories_s = timed(
-                lambda: local.stories_in_pool(pool, groups, annotated)
-            )
+            built, stories_s = timed(lambda: local.stories_in_pool(pool, groups, annotated))
             clock.lap("stories")
         clock.pool = None  # the workers have ended (as in `synopse analyze --workers 2`)
-        _, report_s = timed(lambda: _write(assemble_report(articles, dated, stories, errors)))
+        _, report_s = timed(lambda: _write(built.report(articles, errors)))
         clock.lap("report")
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     total = time.perf_counter() - start

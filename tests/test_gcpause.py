@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ import pytest
 from synopse import gcpause
 from synopse.brief import render
 from synopse.gcpause import collector_paused, freeze_kept, freeze_survivors, survivors_frozen
-from synopse.model import Report
+from synopse.model import RenderedStory, Report
 
 
 @pytest.fixture
@@ -59,9 +59,9 @@ def test_reports_are_written_with_the_collector_paused(
     seen: list[bool] = []
     markdown = render.render_markdown
 
-    def watched(data: render.JsonDict) -> str:
+    def watched(data: render.JsonDict, ahead: Sequence[RenderedStory | None]) -> str:
         seen.append(gc.isenabled())
-        return markdown(data)
+        return markdown(data, ahead)
 
     monkeypatch.setattr(render, "render_markdown", watched)
     paths = render.write_reports(Report((), ()), tmp_path)
@@ -74,7 +74,7 @@ def test_reports_are_written_with_the_collector_paused(
 def test_a_failed_report_leaves_the_collector_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(data: render.JsonDict) -> str:
+    def broken(data: render.JsonDict, ahead: Sequence[RenderedStory | None]) -> str:
         raise RuntimeError("template broke")
 
     monkeypatch.setattr(render, "render_markdown", broken)

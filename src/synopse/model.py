@@ -312,10 +312,26 @@ class ErrorRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class RenderedStory:
+    """A story's sections of report.md and report.html, rendered by the process that built the
+    story (`synopse.brief.render.story_parts`), with the story and the articles they were
+    rendered for: the report writer uses them only where the report holds exactly these
+    objects (`synopse.brief.render.rendered_parts`), else it renders the story itself."""
+
+    story: Story
+    articles: tuple[Article, ...]
+    markdown: tuple[str, ...]  # the story's lines of report.md
+    html: str  # the story's <section> of report.html
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     articles: tuple[Article, ...]
     stories: tuple[Story, ...]
     errors: tuple[ErrorRecord, ...] = field(default_factory=tuple)
+    # Sections rendered ahead by the workers that built the stories (a pool's); not part of
+    # the report's value: two reports are equal whether or not they carry them.
+    rendered: tuple[RenderedStory, ...] = field(default=(), compare=False, repr=False)
 
 
 def pickled_by_fields(cls: type[T]) -> type[T]:

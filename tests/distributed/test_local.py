@@ -14,6 +14,7 @@ import pytest
 
 from synopse import gcpause
 from synopse.annotate.annotator import Annotator
+from synopse.brief.render import rendered_parts, write_reports
 from synopse.brief.report_json import report_to_dict
 from synopse.cluster.features import article_features
 from synopse.config import Settings
@@ -26,10 +27,16 @@ from tests.conftest import EXAMPLES
 
 
 @pytest.mark.slow
-def test_two_worker_processes_give_the_single_process_report() -> None:
+def test_two_worker_processes_give_the_single_process_report(tmp_path: Path) -> None:
     single = analyze([str(EXAMPLES)], Settings())
     pooled = analyze([str(EXAMPLES)], Settings(), workers=2)
     assert report_to_dict(pooled) == report_to_dict(single)
+    # the workers rendered each story's report sections, and the files are the same
+    assert len(pooled.rendered) == len(pooled.stories) >= 2
+    assert all(part is not None for part in rendered_parts(pooled))
+    files = [write_reports(r, tmp_path / name) for r, name in ((single, "1"), (pooled, "2"))]
+    for fmt, path in files[0].items():
+        assert path.read_bytes() == files[1][fmt].read_bytes(), fmt
 
 
 @pytest.mark.slow

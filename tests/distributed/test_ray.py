@@ -15,10 +15,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from synopse.brief.render import rendered_parts, write_reports
 from synopse.brief.report_json import report_to_dict
 from synopse.brief.shards import read_shards
 from synopse.cli import cli
 from synopse.config import Settings
+from synopse.model import Report
 from synopse.pipeline import analyze
 from tests.conftest import EXAMPLES
 
@@ -46,12 +48,28 @@ def _ray_report(paths: list[str]) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def local_examples() -> dict[str, Any]:
-    return report_to_dict(analyze([str(EXAMPLES)], Settings()))
+def local_report() -> Report:
+    return analyze([str(EXAMPLES)], Settings())
 
 
-def test_ray_gives_the_local_report_on_the_examples(local_examples: dict[str, Any]) -> None:
-    assert _ray_report([str(EXAMPLES)]) == local_examples
+@pytest.fixture(scope="module")
+def local_examples(local_report: Report) -> dict[str, Any]:
+    return report_to_dict(local_report)
+
+
+def test_ray_gives_the_local_report_on_the_examples(
+    local_report: Report, local_examples: dict[str, Any], tmp_path: Path
+) -> None:
+    from synopse.distributed import analyze_ray
+
+    on_ray = analyze_ray([str(EXAMPLES)], Settings(), num_workers=2)
+    assert report_to_dict(on_ray) == local_examples
+    # the story rows rendered each story's report sections, and the files are the local ones
+    assert len(on_ray.rendered) == len(on_ray.stories) >= 2
+    assert all(part is not None for part in rendered_parts(on_ray))
+    files = [write_reports(r, tmp_path / name) for r, name in ((local_report, "1"), (on_ray, "2"))]
+    for fmt, path in files[0].items():
+        assert path.read_bytes() == files[1][fmt].read_bytes(), fmt
 
 
 def test_ray_gives_the_local_report_on_the_seeds_and_examples_together(seeds: Path) -> None:

@@ -8,20 +8,26 @@ citations link to the source sentence in the article, which is highlighted when 
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import itertools
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from synopse.brief.pictures import co_occurrences, coverage_svg, network_svg, timeline_svg
-from synopse.brief.report_json import JsonDict, report_json_text, report_to_dict
+from synopse.brief.report_json import (
+    JsonDict,
+    complete_story_dict,
+    report_json_text,
+    report_to_dict,
+)
 from synopse.gcpause import collector_paused
-from synopse.model import Article, Report
+from synopse.model import Article, RenderedStory, Report, Story
 
 _TYPE_CLASS = {"PER": "per", "ORG": "org", "LOC": "loc", "MISC": "misc"}
 
@@ -35,13 +41,79 @@ def write_reports(report: Report, out_dir: Path) -> dict[str, Path]:
     # over the articles in memory would free nothing (2 s of 8 for 2,000 articles, measured).
     with collector_paused():
         data = report_to_dict(report)
+        ahead = rendered_parts(report)
         paths["json"].write_text(report_json_text(data), encoding="utf-8")
-        paths["md"].write_text(render_markdown(data), encoding="utf-8")
-        paths["html"].write_text(render_html(report, data), encoding="utf-8")
+        paths["md"].write_text(render_markdown(data, ahead), encoding="utf-8")
+        paths["html"].write_text(render_html(report, data, ahead), encoding="utf-8")
     return paths
 
 
-def render_markdown(data: JsonDict) -> str:
+def rendered_parts(report: Report) -> list[RenderedStory | None]:
+    """For each of the report's stories, its sections as rendered ahead where the story was
+    built (`Report.rendered`), if they were rendered for this very story object and these very
+    article objects (all frozen, so the same objects mean the same sections); else None, and
+    the writer renders the story itself."""
+    ahead = {id(part.story): part for part in report.rendered}
+    articles = {a.id: a for a in report.articles}
+    return [
+        part
+        if (part := ahead.get(id(story))) is not None
+        and part.story is story
+        and all(articles.get(a.id) is a for a in part.articles)
+        else None
+        for story in report.stories
+    ]
+
+
+def story_parts(story: Story, members: Sequence[Article]) -> tuple[tuple[str, ...], str] | None:
+    """A story's lines of report.md and its section of report.html, rendered from the story's
+    own articles only (`members`, as dated and typed for the story), as they will stand in the
+    report — or None if rendering looked up an article beyond them, where only the whole
+    report's articles give the same text. The pool's workers render them while building the
+    story, in parallel, instead of the report writer one after another."""
+    articles = _Within({a.id: a for a in members})
+    titles = _Within({a.id: a.outlet or a.id for a in members})
+    languages = _Within({a.id: a.language for a in members})
+    mappings = (articles, titles, languages)
+    try:
+        data = complete_story_dict(story, articles)
+        markdown = tuple(_markdown_story(data, titles, languages))
+        section = story_html(data, titles, articles, languages)
+    except KeyError:
+        if any(m.beyond for m in mappings):
+            return None  # a lookup beyond the story's articles: the writer's to render
+        raise
+    return None if any(m.beyond for m in mappings) else (markdown, str(section))
+
+
+V = TypeVar("V")
+
+
+class _Within(dict[str, V]):
+    """Some entries of a report-wide mapping (a story's articles, outlets, ...), noting whether
+    a lookup asked for a key beyond them: what the report-wide mapping would have given there
+    is unknown, so what was rendered with this one is not used."""
+
+    def __init__(self, items: Mapping[str, V]) -> None:
+        super().__init__(items)
+        self.beyond = False
+
+    def __missing__(self, key: str) -> V:
+        self.beyond = True
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        found = super().__contains__(key)
+        self.beyond = self.beyond or not found
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.beyond = self.beyond or not super().__contains__(key)
+        return super().get(key, default)
+
+
+def render_markdown(data: JsonDict, ahead: Sequence[RenderedStory | None] = ()) -> str:
+    """report.md; `ahead`: the stories' lines where already rendered (`rendered_parts`)."""
     titles = {a["id"]: a["outlet"] or a["id"] for a in data["articles"]}
     languages = {a["id"]: a["language"] for a in data["articles"]}
     lines = ["# synopse report", ""]
@@ -50,8 +122,8 @@ def render_markdown(data: JsonDict) -> str:
         f"{len(data['errors'])} errors.",
         "",
     ]
-    for story in data["stories"]:
-        lines += _markdown_story(story, titles, languages)
+    for story, part in zip(data["stories"], ahead or _none(data["stories"]), strict=True):
+        lines += part.markdown if part is not None else _markdown_story(story, titles, languages)
     if data["errors"]:
         lines += (
             ["## Errors", ""]
@@ -61,12 +133,16 @@ def render_markdown(data: JsonDict) -> str:
     return "\n".join(lines)
 
 
-def _cite(ids: list[str], titles: dict[str, str]) -> str:
+def _none(stories: Sequence[JsonDict]) -> list[None]:
+    return [None] * len(stories)
+
+
+def _cite(ids: list[str], titles: Mapping[str, str]) -> str:
     return ", ".join(f"[{titles.get(i, i)}]" for i in ids)
 
 
 def _markdown_story(
-    story: JsonDict, titles: dict[str, str], languages: dict[str, str]
+    story: JsonDict, titles: Mapping[str, str], languages: Mapping[str, str]
 ) -> list[str]:
     lines = [
         f"## {story['title']}",
@@ -111,7 +187,7 @@ def _pairs_markdown(story: JsonDict, limit: int = 10) -> list[str]:
     return [*lines, ""]
 
 
-def _quote_lines(quote: JsonDict, titles: dict[str, str]) -> list[str]:
+def _quote_lines(quote: JsonDict, titles: Mapping[str, str]) -> list[str]:
     """One quote once, cited by every outlet; each wording shown when they differ."""
     sources = quote_sources(quote)
     medium = f" [{quote['medium']}]" if quote.get("medium") else ""
@@ -145,7 +221,7 @@ def synopse_sections(story: JsonDict) -> list[tuple[str, list[JsonDict]]]:
     return sections
 
 
-def _markdown_comparison(c: JsonDict, titles: dict[str, str]) -> str:
+def _markdown_comparison(c: JsonDict, titles: Mapping[str, str]) -> str:
     claims = "; ".join(
         f"{_escape_md(k['surface'])} ({titles.get(k['article_id'], k['article_id'])}"
         + (f", laut {k['attributed_to']})" if k["attributed_to"] else ")")
@@ -160,27 +236,57 @@ def _escape_md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_html(report: Report, data: JsonDict) -> str:
+def render_html(report: Report, data: JsonDict, ahead: Sequence[RenderedStory | None] = ()) -> str:
+    """report.html; `ahead`: the stories' sections where already rendered (`rendered_parts`)."""
+    outlets = {a.id: a.outlet or a.id for a in report.articles}
+    articles = {a.id: a for a in report.articles}
+    languages = {a.id: a.language for a in report.articles}
+    sections = [
+        Markup(part.html) if part is not None else story_html(story, outlets, articles, languages)
+        for story, part in zip(data["stories"], ahead or _none(data["stories"]), strict=True)
+    ]
+    return _templates().get_template("report.html.j2").render(data=data, sections=sections)
+
+
+def story_html(
+    story: JsonDict,
+    outlets: Mapping[str, str],
+    articles: Mapping[str, Article],
+    languages: Mapping[str, str],
+) -> Markup:
+    """One story's <section> of report.html; the mappings by article id."""
+    article_html = {
+        aid: marked_text(articles[aid]) for aid in story["article_ids"] if aid in articles
+    }
+    return Markup(
+        _templates()
+        .get_template("story.html.j2")
+        .render(
+            story=story,
+            outlets=outlets,
+            articles=articles,
+            article_html=article_html,
+            languages=languages,
+        )
+    )
+
+
+@functools.cache
+def _templates() -> Environment:
     # autoescape=True, not select_autoescape(): that goes by extension, and ".html.j2" is none
     # of its HTML extensions, so article text (untrusted) would reach the page unescaped
     env = Environment(loader=PackageLoader("synopse.brief", "templates"), autoescape=True)
-    articles = {a.id: a for a in report.articles}
-    env.globals["quote_groups"] = quote_groups
-    env.globals["quote_sources"] = quote_sources
-    env.globals["timeline_svg"] = timeline_svg
-    env.globals["network_svg"] = network_svg
-    env.globals["coverage_svg"] = coverage_svg
-    env.globals["synopse_sections"] = synopse_sections
-    env.globals["claims_by_article"] = claims_by_article
-    env.globals["briefing_sections"] = briefing_sections
-    template = env.get_template("report.html.j2")
-    return template.render(
-        data=data,
-        outlets={a.id: a.outlet or a.id for a in report.articles},
-        article_html={a.id: marked_text(a) for a in report.articles},
-        articles=articles,
-        languages={a.id: a.language for a in report.articles},
+    env.globals.update(
+        quote_groups=quote_groups,
+        quote_sources=quote_sources,
+        timeline_svg=timeline_svg,
+        network_svg=network_svg,
+        coverage_svg=coverage_svg,
+        synopse_sections=synopse_sections,
+        claims_by_article=claims_by_article,
+        briefing_sections=briefing_sections,
     )
+    return env
 
 
 _SECTION_LABELS = {

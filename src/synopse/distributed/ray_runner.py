@@ -12,8 +12,10 @@
                  a time (synopse.cluster.blocks), with each article's features as its actor
                  computed them: only the assignment to stories is sequential
     5-7.         per story (`map_batches`, one story per row): the story's dating and typing
-                 of mentions (`synopse.pipeline.story_members`), link, compare, brief; only
-                 the article fields that dating and typing changed come back
+                 of mentions (`synopse.pipeline.story_members`), link, compare, brief, and
+                 the story's sections of report.md and report.html
+                 (`synopse.brief.render.story_parts`); only the article fields that dating
+                 and typing changed come back, with the story and its sections
 
 Rows cross process boundaries as pickled `Article`s in a binary column: Arrow cannot hold the
 nested frozen dataclasses, and pickling keeps every field exactly as the local engine has it.
@@ -34,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from synopse.annotate.annotator import Annotator
+from synopse.brief.render import story_parts
 from synopse.clean.dedup import distinct_sources
 from synopse.cluster.blocks import BlockedStoryClusterer
 from synopse.cluster.features import ArticleFeatures
@@ -43,7 +46,7 @@ from synopse.distributed.local import changed_fields, remember_headline, sent_ba
 from synopse.errors import ConfigError, InputError, StageError, SynopseError
 from synopse.ingest.dispatch import read_unit, read_units, unique_ids
 from synopse.ingest.files import RawDocument
-from synopse.model import Article, ErrorRecord, Report, Story
+from synopse.model import Article, ErrorRecord, RenderedStory, Report, Story
 from synopse.pipeline import (
     annotate_or_error,
     assemble_report,
@@ -80,14 +83,19 @@ def analyze_ray(
     clusterer.fit(distinct, [features[a.id] for a in distinct])
     groups = label_groups(distinct, clusterer.labels_.tolist())
     jobs = [(f"s{i}", [pickles[a.id] for a in members]) for i, members in enumerate(groups, 1)]
-    built: list[tuple[Story, list[dict[str, Any]]]] = _ray_map(
-        jobs, _story_builder(settings), num_workers
-    )
-    dated = [
-        [replace(a, **c) if c else a for a, c in zip(members, changes, strict=True)]
-        for members, (_, changes) in zip(groups, built, strict=True)
-    ]
-    return assemble_report(articles, dated, [story for story, _ in built], errors)
+    built: list[_Built] = _ray_map(jobs, _story_builder(settings), num_workers)
+    dated: list[list[Article]] = []
+    rendered: list[RenderedStory] = []
+    for members, (story, changes, parts) in zip(groups, built, strict=True):
+        dated.append([replace(a, **c) if c else a for a, c in zip(members, changes, strict=True)])
+        if parts is not None:
+            rendered.append(RenderedStory(story, tuple(dated[-1]), *parts))
+    report = assemble_report(articles, dated, [story for story, _, _ in built], errors)
+    return replace(report, rendered=tuple(rendered))
+
+
+# A story, the fields its dating and typing changed per article, and its report sections
+_Built = tuple[Story, list[dict[str, Any]], tuple[tuple[str, ...], str] | None]
 
 
 def _start_ray(address: str | None, num_workers: int) -> None:
@@ -185,17 +193,16 @@ def _clean_items(settings: Settings) -> Callable[[Any], list[Any]]:
     return clean
 
 
-def _story_builder(
-    settings: Settings,
-) -> Callable[[Any], list[tuple[Story, list[dict[str, Any]]]]]:
-    def build(job: tuple[str, Sequence[bytes]]) -> list[tuple[Story, list[dict[str, Any]]]]:
-        """One story from its articles' pickles, and for each article the fields that the
-        story's dating and typing changed."""
+def _story_builder(settings: Settings) -> Callable[[Any], list[_Built]]:
+    def build(job: tuple[str, Sequence[bytes]]) -> list[_Built]:
+        """One story from its articles' pickles, for each article the fields that the story's
+        dating and typing changed, and the story's report sections (`story_parts`)."""
         story_id, blobs = job
         originals = [wire.loads(blob) for blob in blobs]
         members = story_members(originals)
         story = build_story(story_id, members, settings)
-        return [(story, [changed_fields(a, b) for a, b in zip(originals, members, strict=True)])]
+        changes = [changed_fields(a, b) for a, b in zip(originals, members, strict=True)]
+        return [(story, changes, story_parts(story, members))]
 
     return build
 
