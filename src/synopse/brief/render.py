@@ -260,7 +260,7 @@ def story_html(
     }
     return Markup(
         _templates()
-        .get_template("story.html.j2")
+        .get_template("report_story.html.j2")
         .render(
             story=story,
             outlets=outlets,
