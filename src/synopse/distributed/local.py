@@ -190,6 +190,11 @@ def cluster(
     return label_groups(distinct, labels)
 
 
+# What a worker sends back for one story: the story, for each of its articles the fields the
+# story's dating and typing changed, and the story's report sections (`story_parts`)
+StoryBuilt = tuple[Story, list[dict[str, Any]], tuple[tuple[str, ...], str] | None]
+
+
 @dataclass(frozen=True, slots=True)
 class Built:
     """Stages 5-7's results in the calling process, in story order: the stories, each story's
@@ -199,6 +204,15 @@ class Built:
     stories: list[Story]
     dated: list[list[Article]]
     rendered: list[RenderedStory]
+
+    def add(self, members: Sequence[Article], built: StoryBuilt) -> None:
+        """The next story as its worker sent it (`StoryBuilt`), over its articles here."""
+        story, changes, parts = built
+        dated = [replace(a, **c) if c else a for a, c in zip(members, changes, strict=True)]
+        self.stories.append(story)
+        self.dated.append(dated)
+        if parts is not None:
+            self.rendered.append(RenderedStory(story, tuple(dated), *parts))
 
     def report(self, articles: Sequence[Article], errors: Sequence[ErrorRecord]) -> Report:
         """The report of these stories over `articles` (in input order), with the sections."""
@@ -219,13 +233,7 @@ def stories_in_pool(
     built = Built([], [], [])
     with collector_paused():  # the stories are kept, like the articles
         for members, result in zip(groups, pool.map(_build_story, jobs), strict=True):
-            story, changes, parts = wire.loads(result)
-            changed = zip(members, changes, strict=True)
-            dated = [replace(a, **c) if c else a for a, c in changed]
-            built.stories.append(story)
-            built.dated.append(dated)
-            if parts is not None:
-                built.rendered.append(RenderedStory(story, tuple(dated), *parts))
+            built.add(members, wire.loads(result))
     return built
 
 
@@ -318,7 +326,8 @@ def _build_story(job: tuple[str, Sequence[tuple[str, bytes]]]) -> bytes:
     members = story_members(originals)
     story = build_story(story_id, members, _worker["settings"])
     changes = [changed_fields(a, b) for a, b in zip(originals, members, strict=True)]
-    return wire.dumps((story, changes, story_parts(story, members)))
+    built: StoryBuilt = (story, changes, story_parts(story, members))
+    return wire.dumps(built)
 
 
 def changed_fields(before: Article, after: Article) -> dict[str, Any]:

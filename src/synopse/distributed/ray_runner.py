@@ -29,7 +29,6 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +41,19 @@ from synopse.cluster.blocks import BlockedStoryClusterer
 from synopse.cluster.features import ArticleFeatures
 from synopse.config import Settings
 from synopse.distributed import wire
-from synopse.distributed.local import changed_fields, remember_headline, sent_back
+from synopse.distributed.local import (
+    Built,
+    StoryBuilt,
+    changed_fields,
+    remember_headline,
+    sent_back,
+)
 from synopse.errors import ConfigError, InputError, StageError, SynopseError
 from synopse.ingest.dispatch import read_unit, read_units, unique_ids
 from synopse.ingest.files import RawDocument
-from synopse.model import Article, ErrorRecord, RenderedStory, Report, Story
+from synopse.model import Article, ErrorRecord, Report
 from synopse.pipeline import (
     annotate_or_error,
-    assemble_report,
     build_story,
     clean_batch,
     clean_one,
@@ -83,19 +87,11 @@ def analyze_ray(
     clusterer.fit(distinct, [features[a.id] for a in distinct])
     groups = label_groups(distinct, clusterer.labels_.tolist())
     jobs = [(f"s{i}", [pickles[a.id] for a in members]) for i, members in enumerate(groups, 1)]
-    built: list[_Built] = _ray_map(jobs, _story_builder(settings), num_workers)
-    dated: list[list[Article]] = []
-    rendered: list[RenderedStory] = []
-    for members, (story, changes, parts) in zip(groups, built, strict=True):
-        dated.append([replace(a, **c) if c else a for a, c in zip(members, changes, strict=True)])
-        if parts is not None:
-            rendered.append(RenderedStory(story, tuple(dated[-1]), *parts))
-    report = assemble_report(articles, dated, [story for story, _, _ in built], errors)
-    return replace(report, rendered=tuple(rendered))
-
-
-# A story, the fields its dating and typing changed per article, and its report sections
-_Built = tuple[Story, list[dict[str, Any]], tuple[tuple[str, ...], str] | None]
+    results = _ray_map(jobs, _story_builder(settings), num_workers)
+    built = Built([], [], [])
+    for members, result in zip(groups, results, strict=True):
+        built.add(members, result)
+    return built.report(articles, errors)
 
 
 def _start_ray(address: str | None, num_workers: int) -> None:
@@ -193,8 +189,8 @@ def _clean_items(settings: Settings) -> Callable[[Any], list[Any]]:
     return clean
 
 
-def _story_builder(settings: Settings) -> Callable[[Any], list[_Built]]:
-    def build(job: tuple[str, Sequence[bytes]]) -> list[_Built]:
+def _story_builder(settings: Settings) -> Callable[[Any], list[StoryBuilt]]:
+    def build(job: tuple[str, Sequence[bytes]]) -> list[StoryBuilt]:
         """One story from its articles' pickles, for each article the fields that the story's
         dating and typing changed, and the story's report sections (`story_parts`)."""
         story_id, blobs = job
