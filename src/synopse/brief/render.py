@@ -12,7 +12,7 @@ import functools
 import html
 import itertools
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -53,12 +53,11 @@ def rendered_parts(report: Report) -> list[RenderedStory | None]:
     built (`Report.rendered`), if they were rendered for this very story object and these very
     article objects (all frozen, so the same objects mean the same sections); else None, and
     the writer renders the story itself."""
-    ahead = {id(part.story): part for part in report.rendered}
+    ahead = {id(part.story): part for part in report.rendered}  # each part keeps its story
     articles = {a.id: a for a in report.articles}
     return [
         part
         if (part := ahead.get(id(story))) is not None
-        and part.story is story
         and all(articles.get(a.id) is a for a in part.articles)
         else None
         for story in report.stories
@@ -122,7 +121,7 @@ def render_markdown(data: JsonDict, ahead: Sequence[RenderedStory | None] = ()) 
         f"{len(data['errors'])} errors.",
         "",
     ]
-    for story, part in zip(data["stories"], ahead or _none(data["stories"]), strict=True):
+    for story, part in _with_parts(data, ahead):
         lines += part.markdown if part is not None else _markdown_story(story, titles, languages)
     if data["errors"]:
         lines += (
@@ -133,8 +132,12 @@ def render_markdown(data: JsonDict, ahead: Sequence[RenderedStory | None] = ()) 
     return "\n".join(lines)
 
 
-def _none(stories: Sequence[JsonDict]) -> list[None]:
-    return [None] * len(stories)
+def _with_parts(
+    data: JsonDict, ahead: Sequence[RenderedStory | None]
+) -> Iterator[tuple[JsonDict, RenderedStory | None]]:
+    """Each story's data with its sections rendered ahead (None where there are none)."""
+    stories = data["stories"]
+    return zip(stories, ahead or [None] * len(stories), strict=True)
 
 
 def _cite(ids: list[str], titles: Mapping[str, str]) -> str:
@@ -243,7 +246,7 @@ def render_html(report: Report, data: JsonDict, ahead: Sequence[RenderedStory | 
     languages = {a.id: a.language for a in report.articles}
     sections = [
         Markup(part.html) if part is not None else story_html(story, outlets, articles, languages)
-        for story, part in zip(data["stories"], ahead or _none(data["stories"]), strict=True)
+        for story, part in _with_parts(data, ahead)
     ]
     return _templates().get_template("report.html.j2").render(data=data, sections=sections)
 
